@@ -1,0 +1,3 @@
+using Finiex.Cli;
+
+return CliApplication.Run(args, CliContext.ForProcess());

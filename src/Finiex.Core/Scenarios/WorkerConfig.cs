@@ -1,0 +1,7 @@
+using Finiex.Core.Strategy;
+using Finiex.Core.Time;
+
+namespace Finiex.Core.Scenarios;
+
+/// <summary>One named worker instance of a strategy, fully resolved.</summary>
+public sealed record WorkerConfig(string Name, string Type, Timeframe Timeframe, ParameterSet Parameters, int WarmupBars);

@@ -1,0 +1,30 @@
+using System.Collections.Immutable;
+
+namespace Finiex.Core.Strategy;
+
+/// <summary>The resolved parameters of a worker or decision logic, every default filled in.</summary>
+public sealed record ParameterSet(
+    ImmutableSortedDictionary<string, double> Numbers,
+    ImmutableSortedDictionary<string, string> Choices)
+{
+    public static ParameterSet Empty { get; } = new(
+        ImmutableSortedDictionary<string, double>.Empty.WithComparers(StringComparer.Ordinal),
+        ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal));
+
+    public double Number(string name) =>
+        Numbers.TryGetValue(name, out var value) ? value : throw new KeyNotFoundException($"Parameter '{name}' is not set.");
+
+    public int Integer(string name) => checked((int)Number(name));
+
+    public string Choice(string name) =>
+        Choices.TryGetValue(name, out var value) ? value : throw new KeyNotFoundException($"Parameter '{name}' is not set.");
+
+    public ParameterSet With(string name, double value) => this with { Numbers = Numbers.SetItem(name, value) };
+
+    public ParameterSet With(string name, string value) => this with { Choices = Choices.SetItem(name, value) };
+
+    public bool Equals(ParameterSet? other) =>
+        other is not null && Numbers.SequenceEqual(other.Numbers) && Choices.SequenceEqual(other.Choices);
+
+    public override int GetHashCode() => HashCode.Combine(Numbers.Count, Choices.Count);
+}

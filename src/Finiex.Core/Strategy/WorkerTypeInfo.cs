@@ -1,0 +1,14 @@
+using System.Collections.Immutable;
+
+namespace Finiex.Core.Strategy;
+
+/// <summary>Describes a worker type for configuration and validation (not the implementation).</summary>
+public sealed record WorkerTypeInfo
+{
+    public required string TypeName { get; init; }
+    public required string Description { get; init; }
+    public required WorkerOutput Output { get; init; }
+    public required ImmutableArray<ParameterSpec> Parameters { get; init; }
+    /// <summary>The number of closed bars the worker needs before a scenario starts, from its resolved parameters (SEMANTICS §3).</summary>
+    public required Func<ParameterSet, int> DefaultWarmupBars { get; init; }
+}

@@ -1,0 +1,15 @@
+namespace Finiex.Data.Import;
+
+/// <summary>What to import into which symbol of a store.</summary>
+public sealed record ImportRequest
+{
+    public required string Symbol { get; init; }
+    public required IReadOnlyList<string> Paths { get; init; }
+    public required ITickSourceReader Reader { get; init; }
+    /// <summary>Drop crossed quotes (ask &lt; bid) instead of keeping them.</summary>
+    public bool DropCrossed { get; init; }
+    /// <summary>The import fails when invalid rows exceed this share of all rows read (SEMANTICS §1: 1%).</summary>
+    public double MaxInvalidShare { get; init; } = 0.01;
+    /// <summary>Replace existing ticks that overlap a new file's time span instead of refusing.</summary>
+    public bool Replace { get; init; }
+}

@@ -1,0 +1,89 @@
+using System.Collections.Immutable;
+using Finiex.Core.Ticks;
+using Finiex.Data.Store;
+using Finiex.Data.Ticks;
+
+namespace Finiex.Data.Import;
+
+/// <summary>
+/// Collects the rows of one source file: valid ticks into columns, invalid rows counted by reason
+/// with the first few kept as "file:line: reason" samples.
+/// </summary>
+public sealed class ImportSink
+{
+    public const int SamplesKept = 5;
+
+    private readonly Dictionary<string, long> _invalid = new(StringComparer.Ordinal);
+    private readonly List<string> _samples = [];
+    private readonly string _locationUnit;
+
+    public ImportSink(string file, bool hasVolumes, string locationUnit = "line")
+    {
+        File = file;
+        _locationUnit = locationUnit;
+        Ticks = new TickColumns(hasVolumes, 4096);
+    }
+
+    public string File { get; }
+
+    public TickColumns Ticks { get; }
+
+    public long RowsRead { get; private set; }
+
+    public long Crossed { get; private set; }
+
+    public long Skipped { get; private set; }
+
+    public long InvalidCount { get; private set; }
+
+    /// <summary>Adds a row whose fields parsed; checks the prices (SEMANTICS §1).</summary>
+    public void AddTick(long location, long time, double bid, double ask, double bidVolume = 0, double askVolume = 0)
+    {
+        if (!Tick.IsValidPrice(bid))
+        {
+            AddInvalid(location, "bid not a finite positive price");
+            return;
+        }
+
+        if (!Tick.IsValidPrice(ask))
+        {
+            AddInvalid(location, "ask not a finite positive price");
+            return;
+        }
+
+        RowsRead++;
+        if (ask < bid)
+        {
+            Crossed++;
+        }
+
+        Ticks.Add(time, bid, ask, bidVolume, askVolume);
+    }
+
+    public void AddInvalid(long location, string reason)
+    {
+        RowsRead++;
+        InvalidCount++;
+        _invalid[reason] = _invalid.GetValueOrDefault(reason) + 1;
+        if (_samples.Count < SamplesKept)
+        {
+            _samples.Add(location > 0 ? $"{File}:{(_locationUnit == "line" ? "" : _locationUnit + " ")}{location}: {reason}" : $"{File}: {reason}");
+        }
+    }
+
+    /// <summary>A row that carries no quote (not an error), such as an MT5 last-price-only row.</summary>
+    public void Skip()
+    {
+        RowsRead++;
+        Skipped++;
+    }
+
+    internal ImportQuality Quality() => new()
+    {
+        RowsRead = RowsRead,
+        Invalid = _invalid.ToImmutableSortedDictionary(StringComparer.Ordinal),
+        InvalidSamples = [.. _samples],
+        Crossed = Crossed,
+        Skipped = Skipped,
+    };
+}

@@ -1,0 +1,160 @@
+using System.Globalization;
+using Finiex.Core.Scenarios;
+using Finiex.Core.Symbols;
+using Finiex.Core.Time;
+using Finiex.Data.Brokers;
+using Finiex.Data.Store;
+
+namespace Finiex.Scenarios.Validation;
+
+/// <summary>
+/// Checks a bound scenario against its broker export and the tick store: symbol, data in the window,
+/// warmup history, lot size on the volume grid, and currency conversion (SEMANTICS §3, §6, §7).
+/// </summary>
+internal sealed class DataChecks(TickStore store) : IDisposable
+{
+    private readonly Dictionary<string, TickFile?> _files = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _fileProblems = new(StringComparer.Ordinal);
+
+    public void Check(ScenarioConfig scenario, ScenarioPaths paths, List<ValidationProblem> problems)
+    {
+        var symbol = CheckBroker(scenario, paths, problems);
+        CheckTicks(scenario, paths, problems);
+        if (symbol is not null)
+        {
+            CheckConversion(scenario, symbol, paths, problems);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var file in _files.Values)
+        {
+            file?.Dispose();
+        }
+    }
+
+    private static SymbolSpec? CheckBroker(ScenarioConfig scenario, ScenarioPaths paths, List<ValidationProblem> problems)
+    {
+        BrokerSpec broker;
+        try
+        {
+            broker = BrokerSpecLoader.LoadCached(scenario.Account.BrokerFile);
+        }
+        catch (BrokerSpecException ex)
+        {
+            problems.Add(ValidationProblem.Error(paths.Broker, ex.Message, "point account.broker at a MetaTrader 5 broker export (see configs/brokers/)"));
+            return null;
+        }
+
+        var symbol = broker.FindSymbol(scenario.Symbol);
+        if (symbol is null)
+        {
+            var reason = broker.UnusableSymbols.GetValueOrDefault(scenario.Symbol);
+            problems.Add(ValidationProblem.Error(paths.Symbol,
+                reason is null ? $"symbol '{scenario.Symbol}' is not in broker file {scenario.Account.BrokerFile}" : $"symbol '{scenario.Symbol}' is unusable in the broker file: {reason}",
+                reason is null ? Loading.KeySuggester.HintFor(scenario.Symbol, [.. broker.Symbols.Keys.Take(2000)]) : "fix the broker export"));
+            return null;
+        }
+
+        if (!symbol.TradeAllowed)
+        {
+            problems.Add(ValidationProblem.Warning(paths.Symbol, $"the broker marks '{scenario.Symbol}' as not tradable", "results may not match a live account"));
+        }
+
+        var lots = scenario.Strategy.Decision.Parameters.Numbers.GetValueOrDefault("lot_size", 0.1);
+        if (!symbol.IsOnVolumeGrid(lots))
+        {
+            problems.Add(ValidationProblem.Error(paths.LotSize,
+                string.Create(CultureInfo.InvariantCulture, $"lot size {lots} is off the broker's volume grid for {symbol.Name}: [{symbol.VolumeMin}, {symbol.VolumeMax}] in steps of {symbol.VolumeStep}"),
+                string.Create(CultureInfo.InvariantCulture, $"use a multiple of {symbol.VolumeStep} between {symbol.VolumeMin} and {symbol.VolumeMax}")));
+        }
+
+        return symbol;
+    }
+
+    private void CheckTicks(ScenarioConfig scenario, ScenarioPaths paths, List<ValidationProblem> problems)
+    {
+        var file = Open(scenario.Symbol, out var problem);
+        if (file is null)
+        {
+            problems.Add(ValidationProblem.Error(paths.Symbol, problem!, $"import it: finiex data import --format ... --symbol {scenario.Symbol} --store {store.Root} PATH"));
+            return;
+        }
+
+        var times = file.Times(0, file.Count);
+        var start = WarmupCounter.LowerBound(times, scenario.StartMs);
+        var end = scenario.EndMs is { } endMs ? WarmupCounter.LowerBound(times, endMs) : times.Length;
+        if (end <= start)
+        {
+            problems.Add(ValidationProblem.Error(paths.Start,
+                $"no {scenario.Symbol} ticks in [{UtcTime.Format(scenario.StartMs)}, {(scenario.EndMs is { } e ? UtcTime.Format(e) : "end of data")})",
+                $"the store holds {scenario.Symbol} from {UtcTime.Format(file.FirstTime)} to {UtcTime.Format(file.LastTime)} (finiex data list)"));
+        }
+
+        if (scenario.AllowShortWarmup)
+        {
+            return;
+        }
+
+        foreach (var worker in scenario.Strategy.Workers)
+        {
+            var found = WarmupCounter.CountBarsBefore(times, scenario.StartMs, worker.Timeframe, worker.WarmupBars);
+            if (found < worker.WarmupBars)
+            {
+                problems.Add(ValidationProblem.Error(paths.Workers.GetValueOrDefault(worker.Name, paths.Start),
+                    $"not enough warmup history for worker '{worker.Name}': {scenario.Symbol} {worker.Timeframe} needs {worker.WarmupBars} bars before {UtcTime.Format(scenario.StartMs)}, found {found}",
+                    "start later, import earlier data, lower warmup_bars, or set allow_short_warmup on the scenario"));
+            }
+        }
+    }
+
+    private void CheckConversion(ScenarioConfig scenario, SymbolSpec symbol, ScenarioPaths paths, List<ValidationProblem> problems)
+    {
+        var account = scenario.Account.Currency;
+        foreach (var (currency, purpose) in new[] { (symbol.QuoteCurrency, "profit"), (symbol.BaseCurrency, "margin") })
+        {
+            if (currency == account || (purpose == "profit" && symbol.BaseCurrency == account) || (purpose == "margin" && symbol.QuoteCurrency == account))
+            {
+                continue;
+            }
+
+            if (!store.Contains(account + currency) && !store.Contains(currency + account))
+            {
+                problems.Add(ValidationProblem.Error(paths.Currency,
+                    $"no conversion from {currency} to the account currency {account} for {scenario.Symbol} {purpose}: neither {account}{currency} nor {currency}{account} is in the store",
+                    $"use an account in {symbol.QuoteCurrency} or {symbol.BaseCurrency}, or import {currency}{account} ticks"));
+            }
+        }
+    }
+
+    private TickFile? Open(string symbol, out string? problem)
+    {
+        if (!_files.TryGetValue(symbol, out var file))
+        {
+            try
+            {
+                if (!store.Contains(symbol))
+                {
+                    _fileProblems[symbol] = $"symbol '{symbol}' has no ticks in the store {store.Root}";
+                }
+                else
+                {
+                    file = store.OpenTicks(symbol);
+                    file.VerifyAll();
+                }
+            }
+            catch (StoreCorruptException ex)
+            {
+                file?.Dispose();
+                file = null;
+                _fileProblems[symbol] = ex.Message;
+            }
+
+            _files[symbol] = file;
+        }
+
+        problem = _fileProblems.GetValueOrDefault(symbol);
+        return file;
+    }
+}
