@@ -148,7 +148,7 @@ public sealed class TickImporter(TickStore store)
         };
         var record = new SourceRecord
         {
-            Path = file,
+            Path = Path.GetRelativePath(Environment.CurrentDirectory, file),
             Format = request.Reader.Format,
             Length = new FileInfo(file).Length,
             Sha256 = hash,

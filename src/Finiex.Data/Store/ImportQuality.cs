@@ -17,6 +17,7 @@ public sealed record ImportQuality
     /// <summary>Rows that carried no new quote (MT5 exports: last-price-only rows).</summary>
     public long Skipped { get; init; }
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public long InvalidTotal => Invalid.Values.Sum();
 
     public static ImportQuality Sum(IEnumerable<ImportQuality> parts)

@@ -15,5 +15,6 @@ public sealed record SymbolManifest
     public ImmutableArray<SourceRecord> Sources { get; init; } = [];
     public required CoverageReport Coverage { get; init; }
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public ImportQuality Quality => ImportQuality.Sum(Sources.Select(s => s.Quality));
 }
