@@ -65,11 +65,26 @@ public sealed class TickColumns
     /// <summary>Appends rows [start, end) of <paramref name="other"/>.</summary>
     public void AddRange(TickColumns other, int start, int end)
     {
-        for (var i = start; i < end; i++)
+        var length = end - start;
+        EnsureCapacity(Count + length);
+        Array.Copy(other._times, start, _times, Count, length);
+        Array.Copy(other._bids, start, _bids, Count, length);
+        Array.Copy(other._asks, start, _asks, Count, length);
+        if (_bidVolumes is not null)
         {
-            Add(other._times[i], other._bids[i], other._asks[i],
-                other._bidVolumes?[i] ?? 0, other._askVolumes?[i] ?? 0);
+            if (other._bidVolumes is not null)
+            {
+                Array.Copy(other._bidVolumes, start, _bidVolumes, Count, length);
+                Array.Copy(other._askVolumes!, start, _askVolumes!, Count, length);
+            }
+            else
+            {
+                Array.Clear(_bidVolumes, Count, length);
+                Array.Clear(_askVolumes!, Count, length);
+            }
         }
+
+        Count += length;
     }
 
     /// <summary>
@@ -143,6 +158,13 @@ public sealed class TickColumns
     public static TickColumns MergeSorted(TickColumns first, TickColumns second)
     {
         var merged = new TickColumns(first.HasVolumes || second.HasVolumes, first.Count + second.Count);
+        if (first.Count == 0 || second.Count == 0 || first._times[first.Count - 1] <= second._times[0])
+        {
+            merged.AddRange(first, 0, first.Count);
+            merged.AddRange(second, 0, second.Count);
+            return merged;
+        }
+
         int i = 0, j = 0;
         while (i < first.Count || j < second.Count)
         {
@@ -173,9 +195,16 @@ public sealed class TickColumns
         }
     }
 
-    private void Grow()
+    private void Grow() => EnsureCapacity(_times.Length * 2);
+
+    private void EnsureCapacity(int needed)
     {
-        var size = _times.Length * 2;
+        if (needed <= _times.Length)
+        {
+            return;
+        }
+
+        var size = Math.Max(needed, _times.Length * 2);
         Array.Resize(ref _times, size);
         Array.Resize(ref _bids, size);
         Array.Resize(ref _asks, size);
