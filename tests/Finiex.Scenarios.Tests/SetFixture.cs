@@ -1,13 +1,14 @@
 using Finiex.Data.Store;
 using Finiex.Engine.Catalog;
 using Finiex.Scenarios.Validation;
+using Finiex.Tests.Shared;
 
 namespace Finiex.Scenarios.Tests;
 
 /// <summary>Loads sets against the sample store shipped in data/store.</summary>
 internal static class SetFixture
 {
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => RepoPaths.Root;
 
     public static TickStore SampleStore { get; } = new(Path.Combine(RepoRoot, "data", "store"));
 
@@ -34,17 +35,4 @@ internal static class SetFixture
     }
 
     public static string BrokerPath => Path.Combine(RepoRoot, "configs", "brokers", "vantage_demo.json");
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Finiex.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Finiex.sln not found above the test binaries.");
-    }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
+using Finiex.Core.Ticks;
 using Finiex.Data.Store;
 using Finiex.Data.Ticks;
 
@@ -218,28 +219,9 @@ public sealed class TickImporter(TickStore store)
 
     private static long CountInRange(ReadOnlySpan<long> times, long first, long last)
     {
-        var start = LowerBound(times, first);
-        var end = LowerBound(times, last + 1);
+        var start = TickTimes.LowerBound(times, first);
+        var end = TickTimes.LowerBound(times, last + 1);
         return end - start;
-    }
-
-    private static int LowerBound(ReadOnlySpan<long> times, long value)
-    {
-        int low = 0, high = times.Length;
-        while (low < high)
-        {
-            var mid = (low + high) >>> 1;
-            if (times[mid] < value)
-            {
-                low = mid + 1;
-            }
-            else
-            {
-                high = mid;
-            }
-        }
-
-        return low;
     }
 
     private static string Sha256(string file)

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.IO.MemoryMappedFiles;
 using System.Text;
+using Finiex.Core.Ticks;
 
 namespace Finiex.Data.Store;
 
@@ -92,25 +93,8 @@ public sealed unsafe class TickFile : IDisposable
     public ReadOnlySpan<double> AskVolumes(long start, long end) =>
         HasVolumes ? Column<double>(_layout.AskVolumesOffset, start, end) : default;
 
-    /// <summary>Index of the first tick with time ≥ <paramref name="time"/> (Count when none).</summary>
-    public long LowerBound(long time)
-    {
-        long low = 0, high = Count;
-        while (low < high)
-        {
-            var mid = low + ((high - low) / 2);
-            if (TimeAt(mid) < time)
-            {
-                low = mid + 1;
-            }
-            else
-            {
-                high = mid;
-            }
-        }
-
-        return low;
-    }
+    /// <summary>Index of the first tick with time ≥ <paramref name="time"/> (Count when none). Reads no checksums.</summary>
+    public long LowerBound(long time) => TickTimes.LowerBound(RawColumn<long>(_layout.TimesOffset, 0, Count), time);
 
     /// <summary>Verifies every chunk; throws <see cref="StoreCorruptException"/> on the first mismatch.</summary>
     public void VerifyAll() => VerifyRange(0, Count);
@@ -166,8 +150,6 @@ public sealed unsafe class TickFile : IDisposable
 
         _map?.Dispose();
     }
-
-    private long TimeAt(long index) => *(long*)(_base + _layout.TimesOffset + (index * 8));
 
     private ReadOnlySpan<T> Column<T>(long offset, long start, long end)
         where T : unmanaged

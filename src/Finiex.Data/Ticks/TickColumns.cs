@@ -124,7 +124,7 @@ public sealed class TickColumns
         return moved;
     }
 
-    /// <summary>Keeps only the rows for which <paramref name="keep"/> is true; returns how many were removed.</summary>
+    /// <summary>Removes the rows for which <paramref name="remove"/> is true; returns how many were removed.</summary>
     public int RemoveWhere(Func<long, double, double, bool> remove)
     {
         var write = 0;

@@ -95,8 +95,6 @@ internal sealed class ScenarioBinder(IStrategyCatalog catalog, string setDirecto
             latencyOk = false;
         }
 
-        var problems = account.Problems.Count;
-        _ = problems;
         if (balance is null || currency is null || broker is null || !latencyOk
             || (account.Has("commission_per_lot") && commission is null)
             || (account.Has("stop_loss_points") && stopLoss is null)

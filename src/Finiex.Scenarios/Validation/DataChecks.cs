@@ -1,6 +1,7 @@
 using System.Globalization;
 using Finiex.Core.Scenarios;
 using Finiex.Core.Symbols;
+using Finiex.Core.Ticks;
 using Finiex.Core.Time;
 using Finiex.Data.Brokers;
 using Finiex.Data.Store;
@@ -83,8 +84,8 @@ internal sealed class DataChecks(TickStore store) : IDisposable
         }
 
         var times = file.Times(0, file.Count);
-        var start = WarmupCounter.LowerBound(times, scenario.StartMs);
-        var end = scenario.EndMs is { } endMs ? WarmupCounter.LowerBound(times, endMs) : times.Length;
+        var start = TickTimes.LowerBound(times, scenario.StartMs);
+        var end = scenario.EndMs is { } endMs ? TickTimes.LowerBound(times, endMs) : times.Length;
         if (end <= start)
         {
             problems.Add(ValidationProblem.Error(paths.Start,

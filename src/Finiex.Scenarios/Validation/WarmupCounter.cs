@@ -1,3 +1,4 @@
+using Finiex.Core.Ticks;
 using Finiex.Core.Time;
 
 namespace Finiex.Scenarios.Validation;
@@ -12,7 +13,7 @@ public static class WarmupCounter
     public static int CountBarsBefore(ReadOnlySpan<long> times, long startMs, Timeframe timeframe, int needed)
     {
         var cutoff = timeframe.BucketStart(startMs);
-        var end = LowerBound(times, cutoff);
+        var end = TickTimes.LowerBound(times, cutoff);
         var bars = 0;
         var bucket = long.MaxValue;
         for (var i = end - 1; i >= 0 && bars < needed; i--)
@@ -23,29 +24,10 @@ public static class WarmupCounter
                 bars++;
                 bucket = tickBucket;
                 // Jump straight to the bucket's first tick instead of walking every tick of it.
-                i = LowerBound(times[..i], tickBucket) + 1;
+                i = TickTimes.LowerBound(times[..i], tickBucket) + 1;
             }
         }
 
         return bars;
-    }
-
-    internal static int LowerBound(ReadOnlySpan<long> times, long value)
-    {
-        int low = 0, high = times.Length;
-        while (low < high)
-        {
-            var mid = (low + high) >>> 1;
-            if (times[mid] < value)
-            {
-                low = mid + 1;
-            }
-            else
-            {
-                high = mid;
-            }
-        }
-
-        return low;
     }
 }

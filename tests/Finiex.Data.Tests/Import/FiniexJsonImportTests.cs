@@ -53,9 +53,11 @@ public sealed class FiniexJsonImportTests
 
         Assert.Equal(1, sink.Ticks.Count);
         Assert.Equal(1760464586346 - 7_200_000, sink.Ticks[0].Time);
-        var quality = sink.Ticks.Count == 1 ? sink : null;
-        Assert.NotNull(quality);
         Assert.Equal(2, sink.InvalidCount);
+        var quality = sink.Quality();
+        Assert.Equal(1, quality.Invalid["missing or unparsable bid"]);
+        Assert.Equal(1, quality.Invalid["ask not a finite positive price"]);
+        Assert.Contains(quality.InvalidSamples, s => s.EndsWith(":5: missing or unparsable bid", StringComparison.Ordinal));
     }
 
     [Fact]
