@@ -34,12 +34,44 @@ public sealed class ValidateAndRunCommandTests
     }
 
     [Fact]
-    public void Run_prepares_the_example_batch_and_says_the_engine_is_not_there_yet()
+    public void Run_writes_the_results_folder_for_the_example_set()
     {
-        var result = CliRunner.Run("run", Example, "--store", Store);
-        Assert.Equal(0, result.ExitCode);
-        Assert.Contains("7 scenario(s) ready", result.Out, StringComparison.Ordinal);
-        Assert.Contains("not implemented yet", result.Out, StringComparison.Ordinal);
+        var output = Path.Combine(Path.GetTempPath(), "finiex-run-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var result = CliRunner.Run("run", Example, "--store", Store, "--out", output, "--trace");
+
+            Assert.True(result.ExitCode == 0, result.Out + result.Error);
+            var folder = Assert.Single(Directory.GetDirectories(Path.Combine(output, "eurusd_example")));
+            using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "summary.json")));
+            var scenarios = summary.RootElement.GetProperty("scenarios").EnumerateArray().ToList();
+            Assert.Equal(7, scenarios.Count);
+            Assert.All(scenarios, s => Assert.Equal("completed", s.GetProperty("status").GetString()));
+            var statistics = scenarios[0].GetProperty("statistics");
+            foreach (var name in new[] { "ticks_processed", "orders_sent", "orders_filled", "orders_rejected", "orders_cancelled", "trades", "long_trades",
+                         "short_trades", "winning_trades", "losing_trades", "gross_profit", "gross_loss", "net_profit", "profit_factor", "win_rate",
+                         "max_drawdown", "max_drawdown_pct", "final_balance", "final_equity", "commissions", "swaps" })
+            {
+                Assert.True(statistics.TryGetProperty(name, out _), name);
+            }
+
+            Assert.True(File.Exists(Path.Combine(folder, "config.json")));
+            var trades = File.ReadAllLines(Path.Combine(folder, "scenarios", "eurusd_may06", "trades.csv"));
+            Assert.Equal("id,side,lots,open_time,open_price,close_time,close_price,close_reason,commission,swap,pnl", trades[0]);
+            Assert.Equal(statistics.GetProperty("trades").GetInt64(), trades.Length - 1);
+            Assert.Contains("[INFO]", File.ReadAllText(Path.Combine(folder, "scenarios", "eurusd_may06.log")), StringComparison.Ordinal);
+            var bars = File.ReadAllLines(Path.Combine(folder, "scenarios", "eurusd_may06", "bars_M5.csv"));
+            Assert.Equal("start,open,high,low,close,ticks,rsi_fast,band.lower,band.middle,band.upper", bars[0]);
+            Assert.Equal(287, bars.Length - 1); // 288 M5 buckets in the day; the last is still forming when the data ends
+            Assert.Contains("worker_decision", result.Out, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (Directory.Exists(output))
+            {
+                Directory.Delete(output, recursive: true);
+            }
+        }
     }
 
     [Fact]

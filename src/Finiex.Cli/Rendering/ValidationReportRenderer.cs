@@ -7,9 +7,9 @@ namespace Finiex.Cli.Rendering;
 /// <summary>Prints a validation report: the scenarios with their status, then every problem with path and hint.</summary>
 internal static class ValidationReportRenderer
 {
-    public static void Render(IAnsiConsole console, ScenarioSetReport report)
+    public static void Render(IAnsiConsole console, ScenarioSetReport report, bool problemsOnly = false)
     {
-        if (report.Scenarios.Length > 0)
+        if (report.Scenarios.Length > 0 && !problemsOnly)
         {
             var table = new Table().Border(TableBorder.Rounded).Title($"Scenario set {report.Name} ({Path.GetFileName(report.SourceFile)})");
             table.AddColumn(new TableColumn("#").RightAligned()).AddColumn("scenario").AddColumn("symbol").AddColumn("window (UTC)")
@@ -48,6 +48,11 @@ internal static class ValidationReportRenderer
             {
                 console.MarkupLine($"      [grey]hint:[/] {Markup.Escape(problem.Hint)}");
             }
+        }
+
+        if (problemsOnly)
+        {
+            return;
         }
 
         var errors = problems.Count(p => p.Severity == ProblemSeverity.Error);

@@ -1,4 +1,6 @@
 using Finiex.Core.Strategy;
+using Finiex.Engine.Decisions;
+using Finiex.Engine.Workers;
 
 namespace Finiex.Engine.Catalog;
 
@@ -15,7 +17,7 @@ public static class BuiltInDecisionTypes
         ParameterSpec.Number("min_free_margin", 0, 0, double.MaxValue, "free margin needed to open, in account currency"),
     ];
 
-    public static DecisionTypeInfo AggressiveTrend { get; } = new()
+    public static DecisionTypeInfo AggressiveTrendInfo { get; } = new()
     {
         TypeName = "aggressive_trend",
         Description = "OR logic: an RSI or a band extreme alone gives a signal.",
@@ -31,7 +33,7 @@ public static class BuiltInDecisionTypes
         ],
     };
 
-    public static DecisionTypeInfo SimpleConsensus { get; } = new()
+    public static DecisionTypeInfo SimpleConsensusInfo { get; } = new()
     {
         TypeName = "simple_consensus",
         Description = "AND logic: RSI and band position must agree.",
@@ -47,5 +49,15 @@ public static class BuiltInDecisionTypes
         ],
     };
 
-    public static IReadOnlyList<DecisionTypeInfo> All { get; } = [AggressiveTrend, SimpleConsensus];
+    public static IReadOnlyList<DecisionRegistration> All { get; } =
+    [
+        new(AggressiveTrendInfo, c => new AggressiveTrend(
+            c.Input<IOscillatorWorker>("rsi"), c.Input<IBandWorker>("band"),
+            c.Parameters.Number("rsi_buy"), c.Parameters.Number("rsi_sell"),
+            c.Parameters.Number("band_low"), c.Parameters.Number("band_high"), c.Parameters.Number("min_confidence"))),
+        new(SimpleConsensusInfo, c => new SimpleConsensus(
+            c.Input<IOscillatorWorker>("rsi"), c.Input<IBandWorker>("band"),
+            c.Parameters.Number("rsi_low"), c.Parameters.Number("rsi_high"),
+            c.Parameters.Number("band_low"), c.Parameters.Number("band_high"), c.Parameters.Number("min_confidence"))),
+    ];
 }

@@ -1,4 +1,5 @@
 using Finiex.Core.Strategy;
+using Finiex.Engine.Workers;
 
 namespace Finiex.Engine.Catalog;
 
@@ -7,7 +8,7 @@ public static class BuiltInWorkerTypes
 {
     private static readonly ParameterSpec Period = ParameterSpec.Integer("period", 14, 1, 10_000, "number of bars");
 
-    public static WorkerTypeInfo Rsi { get; } = new()
+    public static WorkerTypeInfo RsiInfo { get; } = new()
     {
         TypeName = "rsi",
         Description = "Relative strength index of bar closes (wilder or simple smoothing).",
@@ -20,7 +21,7 @@ public static class BuiltInWorkerTypes
         DefaultWarmupBars = p => p.Choice("smoothing") == "wilder" ? 3 * p.Integer("period") : p.Integer("period"),
     };
 
-    public static WorkerTypeInfo Sma { get; } = new()
+    public static WorkerTypeInfo SmaInfo { get; } = new()
     {
         TypeName = "sma",
         Description = "Simple moving average of bar closes.",
@@ -29,7 +30,7 @@ public static class BuiltInWorkerTypes
         DefaultWarmupBars = p => p.Integer("period"),
     };
 
-    public static WorkerTypeInfo Envelope { get; } = new()
+    public static WorkerTypeInfo EnvelopeInfo { get; } = new()
     {
         TypeName = "envelope",
         Description = "SMA with upper and lower bands a fixed percentage away.",
@@ -42,7 +43,7 @@ public static class BuiltInWorkerTypes
         DefaultWarmupBars = p => p.Integer("period"),
     };
 
-    public static WorkerTypeInfo Bollinger { get; } = new()
+    public static WorkerTypeInfo BollingerInfo { get; } = new()
     {
         TypeName = "bollinger",
         Description = "Mean of bar closes with bands k population standard deviations away.",
@@ -55,5 +56,11 @@ public static class BuiltInWorkerTypes
         DefaultWarmupBars = p => p.Integer("period"),
     };
 
-    public static IReadOnlyList<WorkerTypeInfo> All { get; } = [Rsi, Sma, Envelope, Bollinger];
+    public static IReadOnlyList<WorkerRegistration> All { get; } =
+    [
+        new(RsiInfo, c => new RsiWorker(c.Name, c.Timeframe, c.Parameters.Integer("period"), c.Parameters.Choice("smoothing") == "wilder")),
+        new(SmaInfo, c => new SmaWorker(c.Name, c.Timeframe, c.Parameters.Integer("period"))),
+        new(EnvelopeInfo, c => new EnvelopeWorker(c.Name, c.Timeframe, c.Parameters.Integer("period"), c.Parameters.Number("deviation_pct"))),
+        new(BollingerInfo, c => new BollingerWorker(c.Name, c.Timeframe, c.Parameters.Integer("period"), c.Parameters.Number("k"))),
+    ];
 }

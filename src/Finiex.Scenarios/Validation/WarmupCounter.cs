@@ -10,24 +10,6 @@ public static class WarmupCounter
     /// The number of bars (up to <paramref name="needed"/>) whose bucket ends at or before <paramref name="startMs"/>:
     /// the bars built from ticks earlier than the start of the bucket that holds the start.
     /// </summary>
-    public static int CountBarsBefore(ReadOnlySpan<long> times, long startMs, Timeframe timeframe, int needed)
-    {
-        var cutoff = timeframe.BucketStart(startMs);
-        var end = TickTimes.LowerBound(times, cutoff);
-        var bars = 0;
-        var bucket = long.MaxValue;
-        for (var i = end - 1; i >= 0 && bars < needed; i--)
-        {
-            var tickBucket = timeframe.BucketStart(times[i]);
-            if (tickBucket != bucket)
-            {
-                bars++;
-                bucket = tickBucket;
-                // Jump straight to the bucket's first tick instead of walking every tick of it.
-                i = TickTimes.LowerBound(times[..i], tickBucket) + 1;
-            }
-        }
-
-        return bars;
-    }
+    public static int CountBarsBefore(ReadOnlySpan<long> times, long startMs, Timeframe timeframe, int needed) =>
+        TickTimes.WarmupRange(times, startMs, timeframe, needed).Bars;
 }

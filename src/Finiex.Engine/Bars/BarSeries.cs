@@ -1,0 +1,139 @@
+using Finiex.Core.Time;
+using Finiex.Contracts.Packages;
+
+namespace Finiex.Engine.Bars;
+
+/// <summary>
+/// The bars of one timeframe: closed bars as growable columns (appended once per bar, never per tick) and the forming
+/// bar, the bucket of the latest tick (SEMANTICS §2). Warmup bars come first, flagged by <see cref="WarmupCount"/>.
+/// </summary>
+public sealed class BarSeries
+{
+    private long[] _starts = new long[256];
+    private double[] _open = new double[256];
+    private double[] _high = new double[256];
+    private double[] _low = new double[256];
+    private double[] _close = new double[256];
+    private int[] _ticks = new int[256];
+
+    public BarSeries(Timeframe timeframe)
+    {
+        Timeframe = timeframe;
+    }
+
+    public Timeframe Timeframe { get; }
+
+    /// <summary>Closed bars held, warmup bars included.</summary>
+    public int Count { get; private set; }
+
+    public int WarmupCount { get; private set; }
+
+    public bool HasForming { get; private set; }
+
+    public long FormingStart { get; private set; }
+
+    /// <summary>Start of the next bucket: a tick at or after it closes the forming bar.</summary>
+    public long FormingEnd { get; private set; } = long.MinValue;
+
+    public double FormingOpen { get; private set; }
+
+    public double FormingHigh { get; private set; }
+
+    public double FormingLow { get; private set; }
+
+    public double FormingClose { get; private set; }
+
+    public int FormingTicks { get; private set; }
+
+    public ReadOnlySpan<long> Starts => _starts.AsSpan(0, Count);
+
+    public ReadOnlySpan<double> Open => _open.AsSpan(0, Count);
+
+    public ReadOnlySpan<double> High => _high.AsSpan(0, Count);
+
+    public ReadOnlySpan<double> Low => _low.AsSpan(0, Count);
+
+    public ReadOnlySpan<double> Close => _close.AsSpan(0, Count);
+
+    public ReadOnlySpan<int> TickCounts => _ticks.AsSpan(0, Count);
+
+    public void AddWarmup(BarColumns bars, int lastCount)
+    {
+        var from = Math.Max(0, bars.Count - lastCount);
+        for (var i = from; i < bars.Count; i++)
+        {
+            Append(bars.Starts[i], bars.Open[i], bars.High[i], bars.Low[i], bars.Close[i], bars.TickCounts[i]);
+        }
+
+        WarmupCount = Count;
+    }
+
+    /// <summary>Adds a tick's mid. Returns true when the tick closed the forming bar (it is then the last closed bar).</summary>
+    public bool OnTick(long time, double mid)
+    {
+        if (time < FormingEnd)
+        {
+            if (mid > FormingHigh)
+            {
+                FormingHigh = mid;
+            }
+
+            if (mid < FormingLow)
+            {
+                FormingLow = mid;
+            }
+
+            FormingClose = mid;
+            FormingTicks++;
+            return false;
+        }
+
+        var closed = HasForming;
+        if (closed)
+        {
+            Append(FormingStart, FormingOpen, FormingHigh, FormingLow, FormingClose, FormingTicks);
+        }
+
+        // Division only when the bucket changes.
+        FormingStart = Timeframe.BucketStart(time);
+        FormingEnd = FormingStart + Timeframe.LengthMs;
+        FormingOpen = FormingHigh = FormingLow = FormingClose = mid;
+        FormingTicks = 1;
+        HasForming = true;
+        return closed;
+    }
+
+    /// <summary>The closed bars as columns (a copy), for traces.</summary>
+    public BarColumns ToColumns(int from) => new()
+    {
+        Timeframe = Timeframe.Name,
+        Starts = Starts[from..].ToArray(),
+        Open = Open[from..].ToArray(),
+        High = High[from..].ToArray(),
+        Low = Low[from..].ToArray(),
+        Close = Close[from..].ToArray(),
+        TickCounts = TickCounts[from..].ToArray(),
+    };
+
+    private void Append(long start, double open, double high, double low, double close, int ticks)
+    {
+        if (Count == _starts.Length)
+        {
+            var size = Count * 2;
+            Array.Resize(ref _starts, size);
+            Array.Resize(ref _open, size);
+            Array.Resize(ref _high, size);
+            Array.Resize(ref _low, size);
+            Array.Resize(ref _close, size);
+            Array.Resize(ref _ticks, size);
+        }
+
+        _starts[Count] = start;
+        _open[Count] = open;
+        _high[Count] = high;
+        _low[Count] = low;
+        _close[Count] = close;
+        _ticks[Count] = ticks;
+        Count++;
+    }
+}

@@ -1,0 +1,8 @@
+namespace Finiex.Engine.Decisions;
+
+public enum Signal
+{
+    Flat,
+    Buy,
+    Sell,
+}

@@ -1,0 +1,214 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using Finiex.Contracts.Packages;
+using Finiex.Contracts.Results;
+using Finiex.Core.Strategy;
+using Finiex.Core.Time;
+using Finiex.Engine.Bars;
+using Finiex.Engine.Catalog;
+using Finiex.Engine.Decisions;
+using Finiex.Engine.Logging;
+using Finiex.Engine.Profiling;
+using Finiex.Engine.Trading;
+using Finiex.Engine.Workers;
+
+namespace Finiex.Engine.Loop;
+
+/// <summary>
+/// Runs one scenario from its <see cref="ProcessDataPackage"/>: builds a fresh object graph (startup preparation,
+/// each step timed), runs the tick loop, and returns a <see cref="ProcessResult"/>. Never throws for a failing
+/// scenario: the error comes back in the result.
+/// </summary>
+public sealed class ScenarioRunner(StrategyCatalog catalog, Func<TickSource, ITickData> openTicks, IProgressSink? progress = null, Action<LogLine>? liveLog = null)
+{
+    public ProcessResult Run(ProcessDataPackage package, CancellationToken cancellationToken = default)
+    {
+        var total = Stopwatch.StartNew();
+        var steps = new List<TimedStep>();
+        ScenarioLog? log = null;
+        var ticksTotal = package.Ticks.Count;
+        Report(package, ScenarioStatus.InitProcess, 0, ticksTotal, package.Account.InitialBalance, package.Account.InitialBalance, 0);
+        T Step<T>(string name, Func<T> action)
+        {
+            var clock = Stopwatch.StartNew();
+            var value = action();
+            steps.Add(new TimedStep(name, clock.Elapsed.TotalMilliseconds));
+            return value;
+        }
+
+        try
+        {
+            log = Step("scenario_logger", () => new ScenarioLog(liveLog));
+            log.Info($"Scenario {package.ScenarioIndex} '{package.ScenarioName}': {package.Symbol} from {UtcTime.Format(package.StartMs)}"
+                     + $"{(package.EndMs is { } end ? $" to {UtcTime.Format(end)}" : "")}, {ticksTotal:N0} ticks");
+            var workers = Step("workers", () => BuildWorkers(package));
+            var decision = Step("decision_logic", () => BuildDecision(package, workers));
+            var (series, workersOfSeries) = Step("worker_coordinator", () => GroupByTimeframe(workers));
+            var simulator = Step("trade_simulator", () => new TradeSimulator(TradingRules.From(package.Account, package.SymbolSpec)));
+            var executor = new SignalExecutor(simulator, package.Decision.Numbers.GetValueOrDefault("lot_size", 0.1),
+                package.Decision.Numbers.GetValueOrDefault("min_free_margin", 0));
+            Step("bar_renderer", () => InjectWarmup(package, series, workers, workersOfSeries, log));
+            using var ticks = Step("tick_source", () => OpenTicks(package));
+            var startupMs = total.Elapsed.TotalMilliseconds;
+
+            var profile = package.Options.Profiling ? new LoopProfile(workers.Length) : null;
+            var trace = package.Options.TraceBars ? new BarTraceRecorder(workers, series) : null;
+            var loop = new TickLoop(simulator, series, workersOfSeries, workers, decision, executor, profile, trace);
+            var interval = (long)(Math.Max(0.01, package.Options.UpdateIntervalSeconds) * Stopwatch.Frequency);
+            var nextUpdate = Stopwatch.GetTimestamp() + interval;
+            Report(package, ScenarioStatus.Running, 0, ticksTotal, simulator.Balance, simulator.Equity, 0);
+            var loopClock = Stopwatch.StartNew();
+            loop.Run(ticks.Times, ticks.Bids, ticks.Asks, done =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (progress is not null && Stopwatch.GetTimestamp() >= nextUpdate)
+                {
+                    nextUpdate = Stopwatch.GetTimestamp() + interval;
+                    Report(package, ScenarioStatus.Running, done, ticksTotal, simulator.Balance, simulator.Equity, simulator.Trades.Count);
+                }
+            });
+            simulator.Finish();
+            var loopMs = loopClock.Elapsed.TotalMilliseconds;
+
+            var statistics = simulator.Statistics();
+            log.Info(string.Create(CultureInfo.InvariantCulture,
+                $"Completed {statistics.TicksProcessed:N0} ticks in {loopMs:0.0} ms: {statistics.Trades} trades, net {statistics.NetProfit:0.00} {package.Account.Currency}, max drawdown {statistics.MaxDrawdown:0.00}"));
+            if (statistics.OrdersRejected > 0)
+            {
+                log.Warning($"{statistics.OrdersRejected} order(s) rejected for margin");
+            }
+
+            Report(package, ScenarioStatus.Completed, statistics.TicksProcessed, ticksTotal, statistics.FinalBalance, statistics.FinalEquity, (int)statistics.Trades);
+            return new ProcessResult
+            {
+                Success = true,
+                ScenarioIndex = package.ScenarioIndex,
+                ScenarioName = package.ScenarioName,
+                Symbol = package.Symbol,
+                Timings = new RunTimings { StartupMs = startupMs, TickLoopMs = loopMs, TotalMs = total.Elapsed.TotalMilliseconds, StartupSteps = steps },
+                Statistics = statistics,
+                Trades = [.. simulator.Trades],
+                Profile = profile?.Report(statistics.TicksProcessed, [.. workers.Select(w => w.Name)], loopMs),
+                Log = [.. log.Lines],
+                BarTraces = trace?.Build(series) ?? [],
+            };
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            log ??= new ScenarioLog(liveLog);
+            var canceled = ex is OperationCanceledException;
+            log.Error(canceled ? "Canceled before the end of the data" : $"{ex.GetType().Name}: {ex.Message}");
+            Report(package, ScenarioStatus.FinishedWithError, 0, ticksTotal, package.Account.InitialBalance, package.Account.InitialBalance, 0);
+            return new ProcessResult
+            {
+                Success = false,
+                ScenarioIndex = package.ScenarioIndex,
+                ScenarioName = package.ScenarioName,
+                Symbol = package.Symbol,
+                Timings = new RunTimings { TotalMs = total.Elapsed.TotalMilliseconds, StartupSteps = steps },
+                Log = [.. log.Lines],
+                Error = new ErrorInfo(canceled ? "Canceled" : ex.GetType().Name, ex.Message, canceled ? null : ex.ToString()),
+            };
+        }
+    }
+
+    private IWorker[] BuildWorkers(ProcessDataPackage package) =>
+        [.. package.Workers.Select(spec =>
+        {
+            var registration = catalog.Worker(spec.Type);
+            var context = new WorkerBuildContext(spec.Name, Timeframe.Parse(spec.Timeframe), ToParameters(registration.Info.Parameters, spec.Numbers, spec.Choices));
+            return registration.Create(context);
+        })];
+
+    private IDecisionLogic BuildDecision(ProcessDataPackage package, IWorker[] workers)
+    {
+        var registration = catalog.Decision(package.Decision.Type);
+        var inputs = package.Decision.Inputs.ToDictionary(
+            input => input.Key,
+            input => workers.FirstOrDefault(w => w.Name == input.Value)
+                     ?? throw new InvalidOperationException($"Decision input '{input.Key}' names worker '{input.Value}', which the package does not hold."));
+        return registration.Create(new DecisionBuildContext(
+            ToParameters(registration.Info.Parameters, package.Decision.Numbers, package.Decision.Choices), inputs));
+    }
+
+    private static ParameterSet ToParameters(IEnumerable<ParameterSpec> specs, IReadOnlyDictionary<string, double> numbers, IReadOnlyDictionary<string, string> choices)
+    {
+        var set = ParameterSet.Empty;
+        foreach (var spec in specs)
+        {
+            set = spec.Kind == ParameterKind.Choice
+                ? set.With(spec.Name, choices.GetValueOrDefault(spec.Name) ?? spec.DefaultChoice!)
+                : set.With(spec.Name, numbers.TryGetValue(spec.Name, out var value) ? value : spec.DefaultNumber!.Value);
+        }
+
+        return set;
+    }
+
+    private static (BarSeries[] Series, int[][] WorkersOfSeries) GroupByTimeframe(IWorker[] workers)
+    {
+        var timeframes = workers.Select(w => w.Timeframe).Distinct().OrderBy(t => t.LengthMs).ToArray();
+        var series = timeframes.Select(t => new BarSeries(t)).ToArray();
+        var workersOfSeries = timeframes
+            .Select(t => Enumerable.Range(0, workers.Length).Where(w => workers[w].Timeframe == t).ToArray())
+            .ToArray();
+        return (series, workersOfSeries);
+    }
+
+    /// <summary>Feeds each worker exactly the last W warmup bars of its timeframe (SEMANTICS §3), after checking them.</summary>
+    private static bool InjectWarmup(ProcessDataPackage package, BarSeries[] series, IWorker[] workers, int[][] workersOfSeries, ScenarioLog log)
+    {
+        var warmupByTimeframe = package.WarmupBars.ToDictionary(b => b.Timeframe, StringComparer.Ordinal);
+        var needByWorker = package.Workers.ToDictionary(w => w.Name, w => w.WarmupBars, StringComparer.Ordinal);
+        for (var s = 0; s < series.Length; s++)
+        {
+            var timeframe = series[s].Timeframe;
+            var bars = warmupByTimeframe.GetValueOrDefault(timeframe.Name)
+                       ?? new BarColumns { Timeframe = timeframe.Name, Starts = [], Open = [], High = [], Low = [], Close = [], TickCounts = [] };
+            for (var i = 0; i < bars.Count; i++)
+            {
+                if (bars.Starts[i] + timeframe.LengthMs > package.StartMs || (i > 0 && bars.Starts[i] <= bars.Starts[i - 1]))
+                {
+                    throw new InvalidOperationException($"Warmup bar {i} of {timeframe} ({UtcTime.Format(bars.Starts[i])}) is out of order or does not end before the start.");
+                }
+            }
+
+            var deepest = workersOfSeries[s].Max(w => needByWorker[workers[w].Name]);
+            series[s].AddWarmup(bars, deepest);
+            foreach (var w in workersOfSeries[s])
+            {
+                var need = needByWorker[workers[w].Name];
+                if (bars.Count < need)
+                {
+                    log.Warning($"Worker '{workers[w].Name}' needs {need} {timeframe} warmup bars, {bars.Count} available (allow_short_warmup)");
+                }
+
+                var closes = bars.Close;
+                for (var i = Math.Max(0, bars.Count - need); i < bars.Count; i++)
+                {
+                    workers[w].CommitClose(closes[i]);
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private ITickData OpenTicks(ProcessDataPackage package)
+    {
+        var ticks = openTicks(package.Ticks);
+        var times = ticks.Times;
+        if (times.Length > 0 && (times[0] < package.StartMs || (package.EndMs is { } end && times[^1] >= end)))
+        {
+            ticks.Dispose();
+            throw new InvalidOperationException("The package's tick range lies outside the scenario window.");
+        }
+
+        return ticks;
+    }
+
+    private void Report(ProcessDataPackage package, ScenarioStatus status, long done, long total, double balance, double equity, int trades) =>
+        progress?.Report(new LiveProgress(package.ScenarioIndex, package.ScenarioName, package.Symbol, status, done, total, balance, equity, trades));
+
+    internal static ImmutableArray<string> StepNames => [.. LoopProfile.StepNames];
+}

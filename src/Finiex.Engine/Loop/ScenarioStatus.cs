@@ -1,0 +1,9 @@
+namespace Finiex.Engine.Loop;
+
+public enum ScenarioStatus
+{
+    InitProcess,
+    Running,
+    Completed,
+    FinishedWithError,
+}

@@ -1,0 +1,10 @@
+namespace Finiex.Engine.Trading;
+
+/// <summary>Why a position closed (SEMANTICS §6); the text is what trades.csv shows.</summary>
+public static class CloseReason
+{
+    public const string Signal = "signal";
+    public const string StopLoss = "stop_loss";
+    public const string TakeProfit = "take_profit";
+    public const string EndOfData = "end_of_data";
+}

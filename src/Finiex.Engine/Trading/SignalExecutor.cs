@@ -1,0 +1,28 @@
+using Finiex.Engine.Decisions;
+
+namespace Finiex.Engine.Trading;
+
+/// <summary>
+/// Step 5: acts on a decision (SEMANTICS §5, last paragraph). Flat, or a pending order: nothing. No position: BUY
+/// opens a long, SELL a short. A signal opposite to the position submits a close; a new entry waits until flat.
+/// </summary>
+public sealed class SignalExecutor(TradeSimulator simulator, double lots, double minFreeMargin)
+{
+    public void Act(Decision decision, int index, double mid)
+    {
+        if (decision.Signal == Signal.Flat || simulator.HasPendingOrder)
+        {
+            return;
+        }
+
+        var side = decision.Signal == Signal.Buy ? TradeSide.Long : TradeSide.Short;
+        if (!simulator.HasPosition)
+        {
+            simulator.SubmitOpen(side, lots, minFreeMargin, index, mid);
+        }
+        else if (simulator.PositionSide != side)
+        {
+            simulator.SubmitClose(index);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace Finiex.Engine.Trading;
+
+public enum TradeSide
+{
+    Long,
+    Short,
+}

@@ -1,0 +1,329 @@
+using Finiex.Contracts.Results;
+using Finiex.Core.Time;
+
+namespace Finiex.Engine.Trading;
+
+/// <summary>
+/// The simulated account of one scenario (SEMANTICS §5–8): one position at most, market orders filled after a tick
+/// latency, SL/TP, commission, swap, margin checks, equity and drawdown at every tick. Per tick it does no division
+/// by time, no allocation and no logging; work happens only when something changes.
+/// </summary>
+public sealed class TradeSimulator
+{
+    private const long MsPerDay = 86_400_000;
+    private readonly TradingRules _rules;
+    private readonly List<TradeRecord> _trades = [];
+    private SplitMix64 _latency;
+
+    // The open position.
+    private bool _hasPosition;
+    private TradeSide _side;
+    private double _lots;
+    private double _openPrice;
+    private long _openTime;
+    private int _openIndex;
+    private double _openCommission;
+    private double _positionSwap;
+    private double _stopLoss;
+    private double _takeProfit;
+    private long _nextMidnight;
+
+    // The pending market order.
+    private bool _hasPending;
+    private bool _pendingIsClose;
+    private TradeSide _pendingSide;
+    private double _pendingLots;
+    private int _pendingFillIndex;
+
+    private double _peak;
+    private double _lastBid;
+    private double _lastAsk;
+    private long _lastTime;
+
+    public TradeSimulator(TradingRules rules)
+    {
+        _rules = rules;
+        _latency = new SplitMix64(rules.LatencySeed);
+        Balance = Equity = _peak = rules.InitialBalance;
+    }
+
+    public double Balance { get; private set; }
+
+    public double Equity { get; private set; }
+
+    public bool HasPosition => _hasPosition;
+
+    public TradeSide PositionSide => _side;
+
+    public bool HasPendingOrder => _hasPending;
+
+    public IReadOnlyList<TradeRecord> Trades => _trades;
+
+    public long TicksProcessed { get; private set; }
+
+    public long OrdersSent { get; private set; }
+
+    public long OrdersFilled { get; private set; }
+
+    public long OrdersRejected { get; private set; }
+
+    public long OrdersCancelled { get; private set; }
+
+    public double MaxDrawdown { get; private set; }
+
+    public double MaxDrawdownPct { get; private set; }
+
+    public double Commissions { get; private set; }
+
+    public double Swaps { get; private set; }
+
+    /// <summary>Step 1 of the tick loop: fill due orders, check SL/TP, charge swap, mark equity and drawdown.</summary>
+    public void OnTick(int index, long time, double bid, double ask)
+    {
+        TicksProcessed++;
+        _lastBid = bid;
+        _lastAsk = ask;
+        _lastTime = time;
+        if (_hasPending && _pendingFillIndex == index)
+        {
+            FillPending(index, time, bid, ask);
+        }
+
+        if (_hasPosition)
+        {
+            if (_openIndex < index)
+            {
+                CheckStops(time, bid, ask);
+            }
+
+            if (_hasPosition && _rules.ApplySwap && time >= _nextMidnight)
+            {
+                ChargeSwap(time, (bid + ask) / 2);
+            }
+        }
+
+        Equity = _hasPosition ? Balance + Unrealised(bid, ask) : Balance;
+        if (Equity > _peak)
+        {
+            _peak = Equity;
+        }
+        else if (_peak - Equity > MaxDrawdown)
+        {
+            MaxDrawdown = _peak - Equity;
+            MaxDrawdownPct = _peak > 0 ? MaxDrawdown / _peak * 100 : 0;
+        }
+    }
+
+    /// <summary>Submits a market order that opens a position. Returns false when rejected for margin.</summary>
+    public bool SubmitOpen(TradeSide side, double lots, double minFreeMargin, int index, double mid)
+    {
+        OrdersSent++;
+        var rate = _rules.AccountIsBase ? 1 : mid; // base → account
+        var required = lots * _rules.ContractSize * rate / _rules.Leverage;
+        var freeMargin = Equity; // no position is open when an entry is submitted
+        if (freeMargin < minFreeMargin || required > freeMargin)
+        {
+            OrdersRejected++;
+            return false;
+        }
+
+        Queue(isClose: false, side, lots, index);
+        return true;
+    }
+
+    /// <summary>Submits a market order that closes the open position.</summary>
+    public void SubmitClose(int index)
+    {
+        OrdersSent++;
+        Queue(isClose: true, _side, _lots, index);
+    }
+
+    /// <summary>End of data: open positions close at the last tick, pending orders are cancelled.</summary>
+    public void Finish()
+    {
+        if (_hasPending)
+        {
+            _hasPending = false;
+            OrdersCancelled++;
+        }
+
+        if (_hasPosition)
+        {
+            ClosePosition(_lastTime, _side == TradeSide.Long ? _lastBid : _lastAsk, CloseReason.EndOfData, (_lastBid + _lastAsk) / 2);
+        }
+    }
+
+    public ScenarioStatistics Statistics()
+    {
+        long wins = 0, losses = 0, longs = 0;
+        double grossProfit = 0, grossLoss = 0;
+        foreach (var trade in _trades)
+        {
+            if (trade.Pnl > 0)
+            {
+                wins++;
+                grossProfit += trade.Pnl;
+            }
+            else if (trade.Pnl < 0)
+            {
+                losses++;
+                grossLoss += -trade.Pnl;
+            }
+
+            if (trade.Side == "long")
+            {
+                longs++;
+            }
+        }
+
+        return new ScenarioStatistics
+        {
+            TicksProcessed = TicksProcessed,
+            OrdersSent = OrdersSent,
+            OrdersFilled = OrdersFilled,
+            OrdersRejected = OrdersRejected,
+            OrdersCancelled = OrdersCancelled,
+            Trades = _trades.Count,
+            LongTrades = longs,
+            ShortTrades = _trades.Count - longs,
+            WinningTrades = wins,
+            LosingTrades = losses,
+            GrossProfit = grossProfit,
+            GrossLoss = grossLoss,
+            NetProfit = Balance - _rules.InitialBalance,
+            ProfitFactor = grossLoss == 0 ? null : grossProfit / grossLoss,
+            WinRate = _trades.Count == 0 ? null : (double)wins / _trades.Count,
+            MaxDrawdown = MaxDrawdown,
+            MaxDrawdownPct = MaxDrawdownPct,
+            FinalBalance = Balance,
+            FinalEquity = Equity,
+            Commissions = Commissions,
+            Swaps = Swaps,
+        };
+    }
+
+    private void Queue(bool isClose, TradeSide side, double lots, int index)
+    {
+        var latency = _rules.LatencyMin;
+        if (_rules.LatencyMax > _rules.LatencyMin)
+        {
+            latency += (int)(_latency.Next() % (ulong)(_rules.LatencyMax - _rules.LatencyMin + 1));
+        }
+
+        _hasPending = true;
+        _pendingIsClose = isClose;
+        _pendingSide = side;
+        _pendingLots = lots;
+        _pendingFillIndex = index + latency;
+    }
+
+    private void FillPending(int index, long time, double bid, double ask)
+    {
+        _hasPending = false;
+        if (_pendingIsClose)
+        {
+            if (!_hasPosition)
+            {
+                OrdersCancelled++; // the position was closed by SL/TP while the order was on its way
+                return;
+            }
+
+            OrdersFilled++;
+            ClosePosition(time, _side == TradeSide.Long ? bid : ask, CloseReason.Signal, (bid + ask) / 2);
+            return;
+        }
+
+        OrdersFilled++;
+        _hasPosition = true;
+        _side = _pendingSide;
+        _lots = _pendingLots;
+        _openPrice = _side == TradeSide.Long ? ask : bid;
+        _openTime = time;
+        _openIndex = index;
+        _openCommission = _lots * _rules.CommissionPerLot;
+        _positionSwap = 0;
+        Commissions += _openCommission;
+        Balance -= _openCommission;
+        _nextMidnight = Timeframe.D1.BucketStart(time) + MsPerDay;
+        var direction = _side == TradeSide.Long ? 1 : -1;
+        _stopLoss = _rules.StopLossPoints is { } sl ? _openPrice - (direction * sl * _rules.Point) : double.NaN;
+        _takeProfit = _rules.TakeProfitPoints is { } tp ? _openPrice + (direction * tp * _rules.Point) : double.NaN;
+    }
+
+    private void CheckStops(long time, double bid, double ask)
+    {
+        if (_side == TradeSide.Long)
+        {
+            if (bid <= _stopLoss)
+            {
+                ClosePosition(time, bid, CloseReason.StopLoss, (bid + ask) / 2);
+            }
+            else if (bid >= _takeProfit)
+            {
+                ClosePosition(time, bid, CloseReason.TakeProfit, (bid + ask) / 2);
+            }
+        }
+        else if (ask >= _stopLoss)
+        {
+            ClosePosition(time, ask, CloseReason.StopLoss, (bid + ask) / 2);
+        }
+        else if (ask <= _takeProfit)
+        {
+            ClosePosition(time, ask, CloseReason.TakeProfit, (bid + ask) / 2);
+        }
+    }
+
+    /// <summary>Charges every 00:00 UTC crossed since the last charge, three times for the rollover weekday's night.</summary>
+    private void ChargeSwap(long time, double mid)
+    {
+        var rate = _side == TradeSide.Long ? _rules.SwapLong : _rules.SwapShort;
+        while (_nextMidnight <= time)
+        {
+            var endingWeekday = (int)UtcTime.ToDateTimeOffset(_nextMidnight - 1).DayOfWeek;
+            var times = endingWeekday == _rules.SwapRollover3Days ? 3 : 1;
+            var charge = ToAccount(rate * _rules.Point * _rules.ContractSize * _lots * times, mid);
+            Balance += charge;
+            Swaps += charge;
+            _positionSwap += charge;
+            _nextMidnight += MsPerDay;
+        }
+    }
+
+    private void ClosePosition(long time, double price, string reason, double mid)
+    {
+        if (_rules.ApplySwap && time >= _nextMidnight)
+        {
+            ChargeSwap(time, mid); // a position held across 00:00 is charged even when it closes at the first tick after it
+        }
+
+        var quotePnl = (_side == TradeSide.Long ? price - _openPrice : _openPrice - price) * _rules.ContractSize * _lots;
+        var pnl = _rules.AccountIsBase ? quotePnl / price : quotePnl;
+        var closeCommission = _lots * _rules.CommissionPerLot;
+        Commissions += closeCommission;
+        Balance += pnl - closeCommission;
+        _hasPosition = false;
+        _trades.Add(new TradeRecord
+        {
+            Id = _trades.Count + 1,
+            Side = _side == TradeSide.Long ? "long" : "short",
+            Lots = _lots,
+            OpenTimeMs = _openTime,
+            OpenPrice = _openPrice,
+            CloseTimeMs = time,
+            ClosePrice = price,
+            CloseReason = reason,
+            Commission = _openCommission + closeCommission,
+            Swap = _positionSwap,
+            Pnl = pnl - _openCommission - closeCommission + _positionSwap,
+        });
+    }
+
+    private double Unrealised(double bid, double ask)
+    {
+        var price = _side == TradeSide.Long ? bid : ask;
+        var quotePnl = (_side == TradeSide.Long ? price - _openPrice : _openPrice - price) * _rules.ContractSize * _lots;
+        return _rules.AccountIsBase ? quotePnl / price : quotePnl;
+    }
+
+    private double ToAccount(double quoteAmount, double mid) => _rules.AccountIsBase ? quoteAmount / mid : quoteAmount;
+}

@@ -1,0 +1,73 @@
+using Finiex.Core.Time;
+
+namespace Finiex.Engine.Workers;
+
+/// <summary>
+/// <c>middle</c> = mean of the last n closes, σ = population standard deviation of the same n closes (two-pass:
+/// squared deviations from the mean summed oldest to newest, divided by n), <c>upper/lower = middle ± k·σ</c>.
+/// O(n) per tick: the deviations depend on the forming close.
+/// </summary>
+public sealed class BollingerWorker : IBandWorker
+{
+    private readonly CloseWindow _window;
+    private readonly double _k;
+
+    public BollingerWorker(string name, Timeframe timeframe, int period, double k)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
+        Name = name;
+        Timeframe = timeframe;
+        _window = new CloseWindow(period);
+        _k = k;
+        OutputNames = [$"{name}.lower", $"{name}.middle", $"{name}.upper"];
+    }
+
+    public string Name { get; }
+
+    public Timeframe Timeframe { get; }
+
+    public IReadOnlyList<string> OutputNames { get; }
+
+    public bool IsReady { get; private set; }
+
+    public double Lower { get; private set; } = double.NaN;
+
+    public double Middle { get; private set; } = double.NaN;
+
+    public double Upper { get; private set; } = double.NaN;
+
+    public void CommitClose(double close) => _window.Commit(close);
+
+    public void Update(double formingClose)
+    {
+        var n = _window.Period;
+        IsReady = _window.Committed >= n - 1;
+        if (!IsReady)
+        {
+            Lower = Middle = Upper = double.NaN;
+            return;
+        }
+
+        var mean = (_window.PartialSum + formingClose) / n;
+        var squares = 0.0;
+        for (var back = n - 2; back >= 0; back--)
+        {
+            var deviation = _window.Recent(back) - mean;
+            squares += deviation * deviation;
+        }
+
+        var last = formingClose - mean;
+        squares += last * last;
+        var sigma = Math.Sqrt(squares / n);
+        Middle = mean;
+        Upper = mean + (_k * sigma);
+        Lower = mean - (_k * sigma);
+    }
+
+    public void WriteOutputs(Span<double> destination)
+    {
+        destination[0] = Lower;
+        destination[1] = Middle;
+        destination[2] = Upper;
+    }
+}
