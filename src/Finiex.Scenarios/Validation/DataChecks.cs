@@ -120,12 +120,14 @@ internal sealed class DataChecks(TickStore store) : IDisposable
                 continue;
             }
 
-            if (!store.Contains(account + currency) && !store.Contains(currency + account))
-            {
-                problems.Add(ValidationProblem.Error(paths.Currency,
+            var via = store.Contains(account + currency) ? account + currency : store.Contains(currency + account) ? currency + account : null;
+            problems.Add(via is null
+                ? ValidationProblem.Error(paths.Currency,
                     $"no conversion from {currency} to the account currency {account} for {scenario.Symbol} {purpose}: neither {account}{currency} nor {currency}{account} is in the store",
-                    $"use an account in {symbol.QuoteCurrency} or {symbol.BaseCurrency}, or import {currency}{account} ticks"));
-            }
+                    $"use an account in {symbol.QuoteCurrency} or {symbol.BaseCurrency}, or import {currency}{account} ticks")
+                : ValidationProblem.Error(paths.Currency,
+                    $"{scenario.Symbol} {purpose} in {account} needs conversion through {via}, which the engine does not support yet",
+                    $"use an account in {symbol.QuoteCurrency} or {symbol.BaseCurrency}"));
         }
     }
 
