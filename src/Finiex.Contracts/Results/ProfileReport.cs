@@ -3,8 +3,9 @@ using MessagePack;
 namespace Finiex.Contracts.Results;
 
 /// <summary>
-/// Where the tick loop's time went: the six steps of SEMANTICS §9 and the worker/decision breakdown, estimated from a
-/// timed sample of ticks (every <see cref="SampleEvery"/>-th) and scaled to all ticks.
+/// Where the tick loop's time went: the six steps of SEMANTICS §9 and the worker/decision breakdown. Shares come from a
+/// timed sample of ticks (every <see cref="SampleEvery"/>-th, the clock's own cost subtracted); milliseconds are those
+/// shares of the measured tick-loop time.
 /// </summary>
 [MessagePackObject]
 public sealed record ProfileReport
@@ -14,6 +15,9 @@ public sealed record ProfileReport
     [Key(2)] public int SampleEvery { get; init; }
     [Key(3)] public IReadOnlyList<OperationShare> Operations { get; init; } = [];
     [Key(4)] public IReadOnlyList<OperationShare> WorkerDecision { get; init; } = [];
+    /// <summary>Estimated cost of profiling itself (the clock reads on sampled ticks), in ms and as a share of the tick loop.</summary>
+    [Key(5)] public double OverheadMs { get; init; }
+    [Key(6)] public double OverheadShare { get; init; }
 }
 
 /// <summary>An operation's estimated total milliseconds over all ticks and its share of the measured whole.</summary>

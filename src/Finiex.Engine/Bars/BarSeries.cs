@@ -1,5 +1,6 @@
 using Finiex.Core.Time;
 using Finiex.Contracts.Packages;
+using System.Runtime.CompilerServices;
 
 namespace Finiex.Engine.Bars;
 
@@ -69,6 +70,7 @@ public sealed class BarSeries
     }
 
     /// <summary>Adds a tick's mid. Returns true when the tick closed the forming bar (it is then the last closed bar).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool OnTick(long time, double mid)
     {
         if (time < FormingEnd)

@@ -1,4 +1,5 @@
 using Finiex.Engine.Workers;
+using System.Runtime.CompilerServices;
 
 namespace Finiex.Engine.Decisions;
 
@@ -8,6 +9,7 @@ public sealed class SimpleConsensus(IOscillatorWorker rsi, IBandWorker band, dou
 {
     public string Name => "simple_consensus";
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Decision Decide(double mid)
     {
         if (!rsi.IsReady || !band.IsReady)

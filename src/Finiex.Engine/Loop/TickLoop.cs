@@ -39,6 +39,7 @@ internal sealed class TickLoop
     }
 
     /// <summary>Runs every tick; <paramref name="onBlock"/> is step 6, called with the ticks done so far after each block.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(ReadOnlySpan<long> times, ReadOnlySpan<double> bids, ReadOnlySpan<double> asks, Action<int> onBlock)
     {
         var count = times.Length;
@@ -64,7 +65,7 @@ internal sealed class TickLoop
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Tick(int index, long time, double bid, double ask)
     {
         var mid = (bid + ask) / 2;
@@ -87,6 +88,7 @@ internal sealed class TickLoop
         _executor.Act(_decision.Decide(mid), index, mid);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TimedTick(int index, long time, double bid, double ask, Action<int> onBlock)
     {
         var stamps = _stamps;
@@ -136,6 +138,7 @@ internal sealed class TickLoop
     }
 
     /// <summary>Step 3: a bar that closed becomes history; its close is committed to the workers of its timeframe.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CommitClosedBar(int seriesIndex, BarSeries series)
     {
         _trace?.OnBarClosed(seriesIndex);

@@ -1,4 +1,5 @@
 using Finiex.Engine.Decisions;
+using System.Runtime.CompilerServices;
 
 namespace Finiex.Engine.Trading;
 
@@ -8,6 +9,7 @@ namespace Finiex.Engine.Trading;
 /// </summary>
 public sealed class SignalExecutor(TradeSimulator simulator, double lots, double minFreeMargin)
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Act(Decision decision, int index, double mid)
     {
         if (decision.Signal == Signal.Flat || simulator.HasPendingOrder)

@@ -1,5 +1,6 @@
 using Finiex.Contracts.Results;
 using Finiex.Core.Time;
+using System.Runtime.CompilerServices;
 
 namespace Finiex.Engine.Trading;
 
@@ -78,6 +79,7 @@ public sealed class TradeSimulator
     public double Swaps { get; private set; }
 
     /// <summary>Step 1 of the tick loop: fill due orders, check SL/TP, charge swap, mark equity and drawdown.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void OnTick(int index, long time, double bid, double ask)
     {
         TicksProcessed++;

@@ -1,4 +1,5 @@
 using Finiex.Core.Time;
+using System.Runtime.CompilerServices;
 
 namespace Finiex.Engine.Workers;
 
@@ -38,6 +39,7 @@ public sealed class BollingerWorker : IBandWorker
 
     public void CommitClose(double close) => _window.Commit(close);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Update(double formingClose)
     {
         var n = _window.Period;

@@ -1,4 +1,5 @@
 using Finiex.Core.Time;
+using System.Runtime.CompilerServices;
 
 namespace Finiex.Engine.Workers;
 
@@ -36,6 +37,7 @@ public sealed class EnvelopeWorker : IBandWorker
 
     public void CommitClose(double close) => _window.Commit(close);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Update(double formingClose)
     {
         IsReady = _window.Committed >= _window.Period - 1;

@@ -1,4 +1,5 @@
 using Finiex.Core.Time;
+using System.Runtime.CompilerServices;
 
 namespace Finiex.Engine.Workers;
 
@@ -79,6 +80,7 @@ public sealed class RsiWorker : IOscillatorWorker
         _closes++;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Update(double formingClose)
     {
         if (_closes < _period)

@@ -1,4 +1,5 @@
 using Finiex.Core.Time;
+using System.Runtime.CompilerServices;
 
 namespace Finiex.Engine.Workers;
 
@@ -28,6 +29,7 @@ public sealed class SmaWorker : IValueWorker
 
     public void CommitClose(double close) => _window.Commit(close);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Update(double formingClose)
     {
         IsReady = _window.Committed >= _window.Period - 1;
