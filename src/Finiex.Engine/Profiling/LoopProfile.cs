@@ -14,6 +14,9 @@ internal sealed class LoopProfile(int workerCount)
     public const int SampleEvery = 1024;
     private const int ClockReadsPerSample = 7;
 
+    private const int WorkerDecisionStep = 3;
+    private const int LiveUpdateStep = 5;
+
     public static readonly string[] StepNames = ["trade_simulator", "bar_rendering", "bar_history", "worker_decision", "order_execution", "live_update"];
 
     private static readonly double ClockCost = CalibrateClockCost();
@@ -31,6 +34,9 @@ internal sealed class LoopProfile(int workerCount)
         {
             _steps[s] += Net(stamps[s + 1] - stamps[s]);
         }
+
+        // Step 4 also holds one clock read per worker (the per-worker timing inside it).
+        _steps[WorkerDecisionStep] = Math.Max(0, _steps[WorkerDecisionStep] - (_workers.Length * ClockCost));
     }
 
     public void AddWorker(int worker, long elapsed) => _workers[worker] += Net(elapsed);
@@ -41,9 +47,12 @@ internal sealed class LoopProfile(int workerCount)
     {
         var overheadMs = SampledTicks * (ClockReadsPerSample + workerNames.Count + 1) * ClockCost * 1000 / Stopwatch.Frequency;
         var workMs = Math.Max(0, loopMs - overheadMs);
-        var measured = _steps.Sum();
+        // Steps 1-5 run on every tick, step 6 once per block: scale each to the whole run before taking shares.
+        var blocks = (totalTicks + SampleEvery - 1) / SampleEvery;
+        var scaled = _steps.Select((sum, s) => SampledTicks == 0 ? 0 : sum * (s == LiveUpdateStep ? blocks : totalTicks) / SampledTicks).ToArray();
+        var measured = scaled.Sum();
         double Share(double part, double whole) => whole > 0 ? part / whole : 0;
-        var operations = StepNames.Select((name, s) => new OperationShare(name, workMs * Share(_steps[s], measured), Share(_steps[s], measured))).ToList();
+        var operations = StepNames.Select((name, s) => new OperationShare(name, workMs * Share(scaled[s], measured), Share(scaled[s], measured))).ToList();
         var stepFourMs = operations[3].TotalMs;
         var parts = _workers.Sum() + _decision;
         var coordination = Math.Max(0, _steps[3] - parts);

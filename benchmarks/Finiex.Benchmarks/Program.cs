@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Finiex.Benchmarks.TickLoopBenchmarks).Assembly).Run(args);
