@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Finiex.Contracts.Packages;
+using Finiex.Contracts.Results;
+using Finiex.Engine.Catalog;
+using Finiex.Engine.Loop;
+using Finiex.Orchestration.Execution;
+using Finiex.Orchestration.Results;
+using MessagePack;
+
+namespace Finiex.Engine.Tests.Golden;
+
+/// <summary>Packages and results survive MessagePack (what crosses the pipe to a runner) with identical outcomes.</summary>
+public sealed class PackageSerializationTests
+{
+    [Fact]
+    public void A_package_round_trips_and_runs_to_the_same_result_which_also_round_trips()
+    {
+        var report = new Scenarios.ScenarioSetLoader(StrategyCatalog.CreateDefault(), EngineRun.SampleStore)
+            .Load(Path.Combine(Finiex.Tests.Shared.RepoPaths.Root, "configs", "scenario_sets", "eurusd_example.json"));
+        var (package, direct) = EngineRun.Run(report, EngineRun.SampleStore, new RunOptions { TraceBars = true })[1];
+
+        var bytes = MessagePackSerializer.Serialize(package);
+        var copy = MessagePackSerializer.Deserialize<ProcessDataPackage>(bytes);
+        Assert.True(bytes.Length < 64 * 1024, $"a package references its ticks; {bytes.Length} bytes is too big");
+        Assert.Equal(Json(package), Json(copy));
+
+        var fromCopy = new ScenarioRunner(StrategyCatalog.CreateDefault(), StoreTickData.Open).Run(copy);
+        Assert.Equal(Json(direct.Statistics), Json(fromCopy.Statistics));
+        Assert.Equal(ResultsWriter.TradesCsv(direct.Trades), ResultsWriter.TradesCsv(fromCopy.Trades));
+
+        var result = MessagePackSerializer.Deserialize<ProcessResult>(MessagePackSerializer.Serialize(fromCopy));
+        Assert.Equal(Json(fromCopy.Statistics), Json(result.Statistics));
+        Assert.Equal(ResultsWriter.TradesCsv(fromCopy.Trades), ResultsWriter.TradesCsv(result.Trades));
+        Assert.Equal(fromCopy.Log.Count, result.Log.Count);
+        Assert.Equal(Json(fromCopy.BarTraces), Json(result.BarTraces));
+    }
+
+    [Fact]
+    public void An_inline_package_runs_like_a_store_referencing_one()
+    {
+        var report = new Scenarios.ScenarioSetLoader(StrategyCatalog.CreateDefault(), EngineRun.SampleStore)
+            .Load(Path.Combine(Finiex.Tests.Shared.RepoPaths.Root, "configs", "scenario_sets", "eurusd_example.json"));
+        var (package, direct) = EngineRun.Run(report, EngineRun.SampleStore)[0];
+        using var ticks = StoreTickData.Open(package.Ticks);
+        var inline = package with
+        {
+            Ticks = new TickSource { InlineTimes = ticks.Times.ToArray(), InlineBids = ticks.Bids.ToArray(), InlineAsks = ticks.Asks.ToArray() },
+        };
+
+        var result = new ScenarioRunner(StrategyCatalog.CreateDefault(), StoreTickData.Open)
+            .Run(MessagePackSerializer.Deserialize<ProcessDataPackage>(MessagePackSerializer.Serialize(inline)));
+
+        Assert.Equal(Json(direct.Statistics), Json(result.Statistics));
+    }
+
+    [Fact]
+    public void A_failing_scenario_returns_its_error_instead_of_throwing()
+    {
+        var report = new Scenarios.ScenarioSetLoader(StrategyCatalog.CreateDefault(), EngineRun.SampleStore)
+            .Load(Path.Combine(Finiex.Tests.Shared.RepoPaths.Root, "configs", "scenario_sets", "eurusd_example.json"));
+        var (package, _) = EngineRun.Run(report, EngineRun.SampleStore)[0];
+        var broken = package with { Ticks = package.Ticks with { ExpectedFileTicks = 12 } };
+
+        var result = new ScenarioRunner(StrategyCatalog.CreateDefault(), StoreTickData.Open).Run(broken);
+
+        Assert.False(result.Success);
+        Assert.Equal("StoreCorruptException", result.Error!.Type);
+        Assert.Contains("re-imported", result.Error.Message, StringComparison.Ordinal);
+        Assert.NotNull(result.Error.StackTrace);
+        Assert.Contains(result.Log, l => l.Level == "ERROR");
+    }
+
+    private static string Json<T>(T value) => JsonSerializer.Serialize(value, ResultsJson.Options);
+}
