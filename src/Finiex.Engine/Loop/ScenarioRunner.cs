@@ -1,3 +1,4 @@
+using Finiex.Core.Ticks;
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;

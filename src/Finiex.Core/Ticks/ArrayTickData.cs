@@ -1,4 +1,4 @@
-namespace Finiex.Engine.Loop;
+namespace Finiex.Core.Ticks;
 
 /// <summary>Ticks held in arrays (inline packages, tests).</summary>
 public sealed class ArrayTickData(long[] times, double[] bids, double[] asks) : ITickData

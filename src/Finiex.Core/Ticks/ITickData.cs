@@ -1,4 +1,4 @@
-namespace Finiex.Engine.Loop;
+namespace Finiex.Core.Ticks;
 
 /// <summary>The scenario's ticks as columns: a mapped store range, or arrays. Disposing releases the mapping.</summary>
 public interface ITickData : IDisposable

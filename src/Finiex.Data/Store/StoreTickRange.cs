@@ -1,0 +1,47 @@
+using Finiex.Core.Ticks;
+
+namespace Finiex.Data.Store;
+
+/// <summary>A range of a store tick file, read in place through the memory map; the chunks it covers are verified on open.</summary>
+public sealed class StoreTickRange : ITickData
+{
+    private readonly TickFile _file;
+    private readonly long _start;
+    private readonly long _end;
+
+    private StoreTickRange(TickFile file, long start, long end)
+    {
+        _file = file;
+        _start = start;
+        _end = end;
+    }
+
+    public ReadOnlySpan<long> Times => _file.Times(_start, _end);
+
+    public ReadOnlySpan<double> Bids => _file.Bids(_start, _end);
+
+    public ReadOnlySpan<double> Asks => _file.Asks(_start, _end);
+
+    /// <summary>Maps ticks [start, end) of <paramref name="path"/>, refusing a file whose tick count is not the expected one.</summary>
+    public static StoreTickRange Open(string path, long start, long end, long expectedFileTicks)
+    {
+        var file = TickFile.Open(path);
+        try
+        {
+            if (file.Count != expectedFileTicks)
+            {
+                throw new StoreCorruptException(path, $"it holds {file.Count} ticks, but the package was made for {expectedFileTicks} (re-imported meanwhile?)");
+            }
+
+            file.VerifyRange(start, end);
+            return new StoreTickRange(file, start, end);
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose() => _file.Dispose();
+}

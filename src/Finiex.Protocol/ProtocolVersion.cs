@@ -1,0 +1,18 @@
+namespace Finiex.Protocol;
+
+/// <summary>
+/// The parent–runner protocol version. Both sides send it in the handshake; a mismatch is refused.
+/// History (one line per version):
+///   1 — handshake, run request, progress, log batch, result, heartbeat, cancel, shutdown; frames [u8 kind][i32 LE length][MessagePack body].
+/// </summary>
+public static class ProtocolVersion
+{
+    public const int Current = 1;
+
+    /// <summary>Frames larger than this are refused as malformed (a result with a full bar trace stays far below).</summary>
+    public const int MaxFrameBytes = 256 * 1024 * 1024;
+
+    /// <summary>Identifies the build: the protocol assembly's version and module id, so two different builds never talk.</summary>
+    public static string BuildId { get; } =
+        $"{typeof(ProtocolVersion).Assembly.GetName().Version}+{typeof(ProtocolVersion).Assembly.ManifestModule.ModuleVersionId:N}";
+}

@@ -1,0 +1,221 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.IO.Pipes;
+using Finiex.Contracts.Packages;
+using Finiex.Contracts.Results;
+using Finiex.Core.Ticks;
+using Finiex.Data.Store;
+using Finiex.Engine.Catalog;
+using Finiex.Engine.Loop;
+using Finiex.Protocol;
+using Finiex.Protocol.Framing;
+using Finiex.Protocol.Messages;
+using MessagePack;
+
+namespace Finiex.Runner;
+
+/// <summary>
+/// The runner's life: connect to the parent's pipe, handshake, then run scenarios one at a time until told to shut
+/// down, the pipe closes, or the parent dies. Each scenario gets a fresh object graph. While busy it sends a heartbeat
+/// every second and forwards its log lines in batches.
+/// </summary>
+internal sealed class RunnerHost(RunnerOptions options, FaultInjection? fault)
+{
+    private static readonly TimeSpan HeartbeatEvery = TimeSpan.FromSeconds(1);
+
+    public async Task<int> RunAsync()
+    {
+        using var stop = new CancellationTokenSource();
+        _ = WatchParentAsync(stop);
+        await using var pipe = new NamedPipeClientStream(".", options.Pipe, PipeDirection.InOut, PipeOptions.Asynchronous);
+        await pipe.ConnectAsync(TimeSpan.FromSeconds(15), stop.Token).ConfigureAwait(false);
+        var reader = new FrameReader(pipe);
+        await using var writer = new FrameWriter(pipe);
+
+        var nonce = Guid.NewGuid().ToString("N");
+        await writer.SendAsync(FrameKind.Handshake, new Handshake(ProtocolVersion.Current, ProtocolVersion.BuildId, nonce, Environment.ProcessId)).ConfigureAwait(false);
+        var replyFrame = await reader.ReadAsync(stop.Token).ConfigureAwait(false);
+        if (replyFrame is not { Kind: FrameKind.HandshakeReply } frame)
+        {
+            await Console.Error.WriteLineAsync("finiex-runner: the parent did not answer the handshake.").ConfigureAwait(false);
+            return 3;
+        }
+
+        var reply = MessagePackSerializer.Deserialize<HandshakeReply>(frame.Body);
+        if (!reply.Accepted || reply.Nonce != nonce)
+        {
+            await Console.Error.WriteLineAsync($"finiex-runner: handshake refused: {reply.Reason ?? "nonce mismatch"}").ConfigureAwait(false);
+            return 3;
+        }
+
+        var catalog = StrategyCatalog.CreateDefault();
+        Task? running = null;
+        using var runCancel = new CancellationTokenSource();
+        while (!stop.IsCancellationRequested)
+        {
+            var next = await reader.ReadAsync(stop.Token).ConfigureAwait(false);
+            if (next is not { } message || message.Kind == FrameKind.Shutdown)
+            {
+                break;
+            }
+
+            switch (message.Kind)
+            {
+                case FrameKind.RunRequest:
+                    var request = MessagePackSerializer.Deserialize<RunRequest>(message.Body);
+                    if (running is { IsCompleted: false })
+                    {
+                        throw new ProtocolException("A run request arrived while a scenario was still running.");
+                    }
+
+                    // One run at a time; a canceled token is replaced for the next scenario.
+                    if (runCancel.IsCancellationRequested && !runCancel.TryReset())
+                    {
+                        throw new InvalidOperationException("The cancellation source could not be reset.");
+                    }
+
+                    var token = runCancel.Token;
+                    running = Task.Run(() => RunScenarioAsync(request, writer, catalog, token));
+                    break;
+                case FrameKind.Cancel:
+                    if (fault?.Kind != "ignore-cancel")
+                    {
+                        await runCancel.CancelAsync().ConfigureAwait(false);
+                    }
+
+                    break;
+                default:
+                    throw new ProtocolException($"Unexpected {message.Kind} frame from the parent.");
+            }
+        }
+
+        await runCancel.CancelAsync().ConfigureAwait(false);
+        if (running is not null)
+        {
+            await Task.WhenAny(running, Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false);
+        }
+
+        return 0;
+    }
+
+    private async Task RunScenarioAsync(RunRequest request, FrameWriter writer, StrategyCatalog catalog, CancellationToken cancellationToken)
+    {
+        var package = request.Package;
+        if (fault is not null && fault.AppliesTo(package.ScenarioName))
+        {
+            await InjectAsync(fault.Kind, writer).ConfigureAwait(false);
+        }
+
+        var logs = new ConcurrentQueue<LogLine>();
+        var progress = new PipeProgressSink(writer, request.RunId);
+        using var busy = new CancellationTokenSource();
+        var heartbeats = HeartbeatAsync(request, writer, progress, logs, busy.Token);
+        var runner = new ScenarioRunner(catalog, OpenTicks, progress, logs.Enqueue);
+        var result = runner.Run(package, cancellationToken);
+        await busy.CancelAsync().ConfigureAwait(false);
+        await heartbeats.ConfigureAwait(false);
+        await FlushLogsAsync(request, writer, logs).ConfigureAwait(false);
+        await writer.SendAsync(FrameKind.Result, new ResultMessage(request.RunId, result), CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private static ITickData OpenTicks(TickSource source) =>
+        source.IsInline
+            ? new ArrayTickData(source.InlineTimes!, source.InlineBids!, source.InlineAsks!)
+            : StoreTickRange.Open(source.TickFilePath ?? throw new InvalidOperationException("The package names no tick file."),
+                source.StartIndex, source.EndIndex, source.ExpectedFileTicks);
+
+    private static async Task HeartbeatAsync(RunRequest request, FrameWriter writer, PipeProgressSink progress, ConcurrentQueue<LogLine> logs, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(HeartbeatEvery, cancellationToken).ConfigureAwait(false);
+                await writer.SendAsync(FrameKind.Heartbeat, new Heartbeat(request.RunId, progress.TicksProcessed), cancellationToken).ConfigureAwait(false);
+                await FlushLogsAsync(request, writer, logs).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private static async Task FlushLogsAsync(RunRequest request, FrameWriter writer, ConcurrentQueue<LogLine> logs)
+    {
+        var batch = new List<LogLine>();
+        while (logs.TryDequeue(out var line))
+        {
+            batch.Add(line);
+        }
+
+        if (batch.Count > 0)
+        {
+            await writer.SendAsync(FrameKind.LogBatch, new LogBatch(request.RunId, request.Package.ScenarioIndex, batch)).ConfigureAwait(false);
+        }
+    }
+
+    private async Task WatchParentAsync(CancellationTokenSource stop)
+    {
+        // A runner never outlives its parent: poll once a second and exit when it is gone.
+        while (true)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+            if (!IsAlive(options.ParentPid))
+            {
+                await Console.Error.WriteLineAsync($"finiex-runner: parent {options.ParentPid} is gone; exiting.").ConfigureAwait(false);
+                await stop.CancelAsync().ConfigureAwait(false);
+                Environment.Exit(4);
+            }
+        }
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task InjectAsync(string kind, FrameWriter writer)
+    {
+        switch (kind)
+        {
+            case "crash":
+                throw new InvalidOperationException("Injected crash (FINIEX_RUNNER_FAULT).");
+            case "failfast":
+                Environment.FailFast("Injected FailFast (FINIEX_RUNNER_FAULT).");
+                break;
+            case "exit":
+                Environment.Exit(17);
+                break;
+            case "hang":
+            case "silent":
+                await Task.Delay(Timeout.Infinite).ConfigureAwait(false);
+                break;
+            case "garbage":
+                await writer.SendAsync((FrameKind)77, new Heartbeat(0, 0), CancellationToken.None).ConfigureAwait(false);
+                await Task.Delay(Timeout.Infinite).ConfigureAwait(false);
+                break;
+            case "oversize":
+                await writer.SendAsync(FrameKind.LogBatch, new byte[ProtocolVersion.MaxFrameBytes + 1], CancellationToken.None).ConfigureAwait(false);
+                await Task.Delay(Timeout.Infinite).ConfigureAwait(false);
+                break;
+            case "ignore-cancel":
+                while (true)
+                {
+                    await writer.SendAsync(FrameKind.Heartbeat, new Heartbeat(0, 0), CancellationToken.None).ConfigureAwait(false);
+                    await Task.Delay(500).ConfigureAwait(false);
+                }
+        }
+    }
+}
