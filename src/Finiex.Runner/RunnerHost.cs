@@ -33,7 +33,8 @@ internal sealed class RunnerHost(RunnerOptions options, FaultInjection? fault)
         await using var writer = new FrameWriter(pipe);
 
         var nonce = Guid.NewGuid().ToString("N");
-        await writer.SendAsync(FrameKind.Handshake, new Handshake(ProtocolVersion.Current, ProtocolVersion.BuildId, nonce, Environment.ProcessId)).ConfigureAwait(false);
+        var buildId = fault?.Kind == "other-build" ? "another-build" : ProtocolVersion.BuildId;
+        await writer.SendAsync(FrameKind.Handshake, new Handshake(ProtocolVersion.Current, buildId, nonce, Environment.ProcessId)).ConfigureAwait(false);
         var replyFrame = await reader.ReadAsync(stop.Token).ConfigureAwait(false);
         if (replyFrame is not { Kind: FrameKind.HandshakeReply } frame)
         {
@@ -75,7 +76,7 @@ internal sealed class RunnerHost(RunnerOptions options, FaultInjection? fault)
                     }
 
                     var token = runCancel.Token;
-                    running = Task.Run(() => RunScenarioAsync(request, writer, catalog, token));
+                    running = Task.Run(() => RunOrDieAsync(request, writer, catalog, token));
                     break;
                 case FrameKind.Cancel:
                     if (fault?.Kind != "ignore-cancel")
@@ -96,6 +97,20 @@ internal sealed class RunnerHost(RunnerOptions options, FaultInjection? fault)
         }
 
         return 0;
+    }
+
+    /// <summary>An exception outside the scenario (the scenario's own are in its result) ends the runner: the parent reports it.</summary>
+    private async Task RunOrDieAsync(RunRequest request, FrameWriter writer, StrategyCatalog catalog, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RunScenarioAsync(request, writer, catalog, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            await Console.Error.WriteLineAsync($"finiex-runner: unhandled {ex.GetType().Name}: {ex.Message}").ConfigureAwait(false);
+            Environment.Exit(70);
+        }
     }
 
     private async Task RunScenarioAsync(RunRequest request, FrameWriter writer, StrategyCatalog catalog, CancellationToken cancellationToken)
@@ -186,6 +201,8 @@ internal sealed class RunnerHost(RunnerOptions options, FaultInjection? fault)
         }
     }
 
+    private static int Recurse(int depth) => depth == int.MaxValue ? depth : Recurse(depth + 1) + 1;
+
     private static async Task InjectAsync(string kind, FrameWriter writer)
     {
         switch (kind)
@@ -197,6 +214,9 @@ internal sealed class RunnerHost(RunnerOptions options, FaultInjection? fault)
                 break;
             case "exit":
                 Environment.Exit(17);
+                break;
+            case "stackoverflow":
+                Recurse(0);
                 break;
             case "hang":
             case "silent":

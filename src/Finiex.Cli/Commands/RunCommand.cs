@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Text.Json;
 using Finiex.Cli.Rendering;
+using Finiex.Core.Scenarios;
 using Finiex.Data.Store;
 using Finiex.Engine.Catalog;
+using Finiex.Orchestration.Events;
 using Finiex.Orchestration.Execution;
 using Finiex.Orchestration.Results;
 using Spectre.Console;
@@ -10,9 +12,9 @@ using Spectre.Console;
 namespace Finiex.Cli.Commands;
 
 /// <summary>
-/// <c>finiex run SET.json</c>: validates the set, runs every runnable scenario (invalid ones become failed results),
-/// writes the results folder and prints the tables. Exit 0 when all scenarios completed, 1 when some failed,
-/// 2 when the set itself is unusable.
+/// <c>finiex run SET.json</c>: validates the set, runs every runnable scenario (invalid ones become failed results) in
+/// the chosen execution mode, writes the results folder and prints the tables. Exit 0 when all scenarios completed,
+/// 1 when some failed, 2 when the set itself is unusable. First Ctrl+C cancels gracefully, the second kills runners.
 /// </summary>
 internal static class RunCommand
 {
@@ -24,39 +26,79 @@ internal static class RunCommand
         var json = CommonOptions.Json("summary.json");
         var trace = new Option<bool>("--trace") { Description = "Also write each closed bar with every worker's value (scenarios/<name>/bars_<TF>.csv)." };
         var noProfile = new Option<bool>("--no-profile") { Description = "Switch per-operation profiling off." };
-        var command = new Command("run", "Run a scenario set and write its results.") { set, store, output, json, trace, noProfile };
-        command.SetAction((parse, cancellationToken) =>
+        var mode = new Option<string?>("--mode") { Description = "auto (threads under a debugger, else processes), sequential, threads or processes." };
+        mode.AcceptOnlyFromAmong("auto", "sequential", "threads", "processes");
+        var parallel = new Option<int?>("--parallel") { Description = "Slots running at once (default: execution.parallelism, else one per core)." };
+        var timeout = new Option<double?>("--scenario-timeout") { Description = "Fail a scenario that runs longer than this many seconds." };
+        var command = new Command("run", "Run a scenario set and write its results.") { set, store, output, json, trace, noProfile, mode, parallel, timeout };
+        command.SetAction(async (parse, _) =>
         {
             var tickStore = TickStore.Resolve(parse.GetValue(store));
             var report = ScenarioSetValidation.Validate(parse.GetValue(set)!, parse.GetValue(store));
             var jsonMode = parse.GetValue(json);
             var console = jsonMode ? context.ErrorConsole : context.Console;
             ValidationReportRenderer.Render(console, report, problemsOnly: true);
-            if (report.ToRunnableSet() is null)
+            var runnable = report.ToRunnableSet();
+            if (runnable is null)
             {
                 console.MarkupLine("[red]The set cannot run:[/] fix the problems above (finiex validate lists them all).");
-                return Task.FromResult(ExitCodes.InvalidInput);
+                return ExitCodes.InvalidInput;
             }
 
-            var executor = new SequentialExecutor(StrategyCatalog.CreateDefault());
-            console.MarkupLineInterpolated($"Running {report.Scenarios.Count(s => s.Enabled)} scenario(s) of [bold]{report.Name}[/] ({executor.Mode}, in-process)");
-            var batch = new BatchOrchestrator(tickStore, executor).Run(report, new BatchOptions
-            {
-                Profiling = !parse.GetValue(noProfile),
-                TraceBars = parse.GetValue(trace),
-            }, cancellationToken);
-            var folder = ResultsWriter.Write(parse.GetValue(output)!, batch);
-            if (jsonMode)
-            {
-                context.Out.WriteLine(JsonSerializer.Serialize(BatchSummary.From(batch), ResultsJson.Options));
-            }
-            else
-            {
-                BatchResultRenderer.Render(context.Console, batch);
-            }
+            var setExecution = runnable.Scenarios.FirstOrDefault()?.Execution ?? ExecutionConfig.Default;
+            var plan = ExecutionPlan.Choose(
+                parse.GetValue(mode) is { } m ? Enum.Parse<ExecutionMode>(m, ignoreCase: true) : null, parse.GetValue(parallel), setExecution);
+            console.MarkupLineInterpolated($"Running {report.Scenarios.Count(s => s.Enabled)} scenario(s) of [bold]{report.Name}[/]: {plan.Reason}, {plan.Parallelism} slot(s)");
 
-            console.MarkupLineInterpolated($"Results: {folder}");
-            return Task.FromResult(batch.AllCompleted ? ExitCodes.Success : ExitCodes.Failed);
+            using var cancel = new CancellationTokenSource();
+            using var kill = new CancellationTokenSource();
+            var presses = 0;
+            ConsoleCancelEventHandler onCancel = (_, e) =>
+            {
+                e.Cancel = true;
+                if (Interlocked.Increment(ref presses) == 1)
+                {
+                    context.Error.WriteLine("Canceling: running scenarios stop at their next checkpoint; results so far will be written. Press Ctrl+C again to kill the runners.");
+                    cancel.Cancel();
+                }
+                else
+                {
+                    kill.Cancel();
+                }
+            };
+            Console.CancelKeyPress += onCancel;
+            var hub = new BatchEventHub();
+            using var live = hub.Subscribe(e => LiveLines.Write(context.ErrorConsole, e));
+            try
+            {
+                var batch = await new BatchOrchestrator(tickStore, StrategyCatalog.CreateDefault(), hub).RunAsync(report, plan, new BatchOptions
+                {
+                    Profiling = !parse.GetValue(noProfile),
+                    TraceBars = parse.GetValue(trace),
+                    ScenarioTimeout = parse.GetValue(timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+                }, cancel.Token, kill.Token);
+                var folder = ResultsWriter.Write(parse.GetValue(output)!, batch);
+                if (jsonMode)
+                {
+                    context.Out.WriteLine(JsonSerializer.Serialize(BatchSummary.From(batch), ResultsJson.Options));
+                }
+                else
+                {
+                    BatchResultRenderer.Render(context.Console, batch);
+                }
+
+                console.MarkupLineInterpolated($"Results: {folder}");
+                return batch.AllCompleted ? ExitCodes.Success : ExitCodes.Failed;
+            }
+            catch (FileNotFoundException ex)
+            {
+                context.ErrorConsole.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+                return ExitCodes.Failed;
+            }
+            finally
+            {
+                Console.CancelKeyPress -= onCancel;
+            }
         });
         return command;
     }

@@ -48,7 +48,11 @@ internal static class BatchResultRenderer
         totals.AddRow("trades", $"{completed.Sum(s => s.Result.Statistics!.Trades):N0}");
         totals.AddRow("net P&L", completed.Sum(s => s.Result.Statistics!.NetProfit).ToString("N2", System.Globalization.CultureInfo.InvariantCulture));
         totals.AddRow("tick loop", loopMs > 0 ? $"{loopMs:N1} ms, {ticks / (loopMs / 1000):N0} ticks/s, {loopMs * 1e6 / Math.Max(1, ticks):N1} ns/tick" : "-");
-        totals.AddRow("wall time", $"{batch.WallMs:N0} ms ({batch.ExecutionMode})");
+        totals.AddRow("wall time", $"{batch.WallMs:N0} ms ({batch.ExecutionMode}, {batch.Parallelism} slot(s); preparation {batch.PreparationMs:N0} ms)");
+        if (batch.RunnerStartsMs.Count > 0)
+        {
+            totals.AddRow("runner start to ready", $"{batch.RunnerStartsMs.Count} runner(s), median {batch.RunnerStartsMs.Order().ElementAt(batch.RunnerStartsMs.Count / 2):N0} ms");
+        }
         console.Write(totals);
 
         var profiles = completed.Select(s => s.Result.Profile).OfType<Contracts.Results.ProfileReport>().ToList();

@@ -5,4 +5,7 @@ public sealed record BatchOptions
 {
     public bool Profiling { get; init; } = true;
     public bool TraceBars { get; init; }
+    public TimeSpan? ScenarioTimeout { get; init; }
+    /// <summary>How runner processes are started (processes mode); null uses the runner shipped next to this program.</summary>
+    public Processes.RunnerLaunch? Runner { get; init; }
 }

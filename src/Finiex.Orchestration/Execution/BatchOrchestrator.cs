@@ -1,56 +1,80 @@
 using System.Diagnostics;
 using Finiex.Contracts.Packages;
 using Finiex.Contracts.Results;
+using Finiex.Core.Scenarios;
 using Finiex.Data.Store;
+using Finiex.Engine.Catalog;
+using Finiex.Orchestration.Events;
 using Finiex.Orchestration.Preparation;
+using Finiex.Orchestration.Processes;
 using Finiex.Scenarios.Validation;
 
 namespace Finiex.Orchestration.Execution;
 
 /// <summary>
-/// Runs a validated scenario set: prepares a package per runnable scenario, hands it to the executor, and collects
-/// results in set order. Invalid scenarios become failed results carrying a ValidationError; the batch goes on.
-/// A scenario whose preparation fails is failed the same way and never stops the others.
+/// Runs a validated scenario set: prepares a package per runnable scenario, has the <see cref="ExecutionCoordinator"/>
+/// run them on the plan's slots (this process's threads or runner processes), and collects the results in set order.
+/// Invalid scenarios become failed results carrying a ValidationError, and so do scenarios whose data preparation
+/// fails; the batch goes on. <paramref name="kill"/> (a second Ctrl+C) kills runner processes at once.
 /// </summary>
-public sealed class BatchOrchestrator(TickStore store, IScenarioExecutor executor)
+public sealed class BatchOrchestrator(TickStore store, StrategyCatalog catalog, BatchEventHub hub)
 {
-    public BatchResult Run(ScenarioSetReport report, BatchOptions options, CancellationToken cancellationToken = default)
+    public async Task<BatchResult> RunAsync(ScenarioSetReport report, ExecutionPlan plan, BatchOptions options,
+        CancellationToken cancellationToken = default, CancellationToken kill = default)
     {
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
-        var outcomes = new List<ScenarioOutcome>();
-        using var builder = new PackageBuilder(store, new RunOptions { Profiling = options.Profiling, TraceBars = options.TraceBars });
-        foreach (var scenario in report.Scenarios.Where(s => s.Enabled))
+        hub.Publish(new BatchEvent { Sequence = 0, Time = default, Kind = BatchEventKind.BatchStarted, Message = plan.Reason });
+        var outcomes = new SortedDictionary<int, ScenarioOutcome>();
+        var packages = new List<ProcessDataPackage>();
+        var configs = new Dictionary<int, ScenarioConfig>();
+        using (var builder = new PackageBuilder(store, new RunOptions { Profiling = options.Profiling, TraceBars = options.TraceBars }))
         {
-            if (!scenario.IsValid)
+            foreach (var scenario in report.Scenarios.Where(s => s.Enabled))
             {
-                var messages = scenario.Problems.Where(p => p.Severity == ProblemSeverity.Error).Select(p => $"{p.Path}: {p.Message}");
-                outcomes.Add(new ScenarioOutcome(scenario.Index, scenario.Name, scenario.Config,
-                    Failed(scenario.Index, scenario.Name, scenario.Config?.Symbol ?? "", "ValidationError", string.Join("; ", messages))));
-                continue;
-            }
+                if (!scenario.IsValid)
+                {
+                    var messages = scenario.Problems.Where(p => p.Severity == ProblemSeverity.Error).Select(p => $"{p.Path}: {p.Message}");
+                    outcomes[scenario.Index] = new ScenarioOutcome(scenario.Index, scenario.Name, scenario.Config,
+                        Failed(scenario.Index, scenario.Name, scenario.Config?.Symbol ?? "", "ValidationError", string.Join("; ", messages)));
+                    continue;
+                }
 
-            var config = scenario.Config!;
-            if (cancellationToken.IsCancellationRequested)
-            {
-                outcomes.Add(new ScenarioOutcome(scenario.Index, scenario.Name, config, Failed(scenario.Index, scenario.Name, config.Symbol, "Canceled", "The batch was canceled before this scenario started.")));
-                continue;
+                try
+                {
+                    packages.Add(builder.Build(report.Name, scenario.Config!));
+                    configs[scenario.Index] = scenario.Config!;
+                }
+                catch (Exception ex) when (ex is StoreCorruptException or IOException or InvalidOperationException or Data.Brokers.BrokerSpecException)
+                {
+                    outcomes[scenario.Index] = new ScenarioOutcome(scenario.Index, scenario.Name, scenario.Config,
+                        Failed(scenario.Index, scenario.Name, scenario.Config!.Symbol, "DataPreparationError", ex.Message));
+                }
             }
-
-            ProcessDataPackage package;
-            try
-            {
-                package = builder.Build(report.Name, config);
-            }
-            catch (Exception ex) when (ex is StoreCorruptException or IOException or InvalidOperationException or Data.Brokers.BrokerSpecException)
-            {
-                outcomes.Add(new ScenarioOutcome(scenario.Index, scenario.Name, config, Failed(scenario.Index, scenario.Name, config.Symbol, "DataPreparationError", ex.Message)));
-                continue;
-            }
-
-            outcomes.Add(new ScenarioOutcome(scenario.Index, scenario.Name, config, executor.Execute(package, cancellationToken)));
         }
 
+        var preparationMs = clock.Elapsed.TotalMilliseconds;
+        var slots = CreateSlots(plan, options, Math.Max(1, Math.Min(plan.Parallelism, packages.Count)));
+        await using (var registration = kill.Register(() => KillAll(slots)))
+        {
+            try
+            {
+                var results = await new ExecutionCoordinator(slots, hub).RunAsync(packages, cancellationToken).ConfigureAwait(false);
+                foreach (var (index, result) in results)
+                {
+                    outcomes[index] = new ScenarioOutcome(index, result.ScenarioName, configs[index], result);
+                }
+            }
+            finally
+            {
+                foreach (var slot in slots)
+                {
+                    await slot.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+        }
+
+        hub.Publish(new BatchEvent { Sequence = 0, Time = default, Kind = BatchEventKind.BatchFinished });
         return new BatchResult
         {
             SetName = report.Name,
@@ -58,9 +82,32 @@ public sealed class BatchOrchestrator(TickStore store, IScenarioExecutor executo
             StartedAt = started,
             FinishedAt = DateTimeOffset.UtcNow,
             WallMs = clock.Elapsed.TotalMilliseconds,
-            ExecutionMode = executor.Mode,
-            Scenarios = outcomes,
+            PreparationMs = preparationMs,
+            ExecutionMode = plan.Mode.ToString().ToLowerInvariant(),
+            Parallelism = slots.Count,
+            RunnerStartsMs = [.. slots.OfType<RunnerProcessSlot>().SelectMany(s => s.RunnerStarts).Select(t => t.TotalMilliseconds)],
+            Scenarios = [.. outcomes.Values],
         };
+    }
+
+    private List<IExecutionSlot> CreateSlots(ExecutionPlan plan, BatchOptions options, int count)
+    {
+        if (plan.Mode == ExecutionMode.Processes)
+        {
+            var launch = options.Runner ?? RunnerLaunch.Default();
+            return [.. Enumerable.Range(0, count).Select(i => (IExecutionSlot)new RunnerProcessSlot(i, launch, options.ScenarioTimeout))];
+        }
+
+        return [.. Enumerable.Range(0, plan.Mode == ExecutionMode.Sequential ? 1 : count)
+            .Select(i => (IExecutionSlot)new InProcessSlot(i, catalog, options.ScenarioTimeout))];
+    }
+
+    private static void KillAll(IEnumerable<IExecutionSlot> slots)
+    {
+        foreach (var slot in slots.OfType<RunnerProcessSlot>())
+        {
+            _ = slot.KillAsync();
+        }
     }
 
     private static ProcessResult Failed(int index, string name, string symbol, string type, string message) => new()

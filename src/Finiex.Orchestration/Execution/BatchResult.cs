@@ -9,6 +9,11 @@ public sealed record BatchResult
     public required DateTimeOffset FinishedAt { get; init; }
     public required double WallMs { get; init; }
     public required string ExecutionMode { get; init; }
+    public int Parallelism { get; init; } = 1;
+    /// <summary>Time spent preparing packages (warmup bars, tick ranges) before the first scenario started.</summary>
+    public double PreparationMs { get; init; }
+    /// <summary>Launch-to-handshake times of the runner processes started (processes mode).</summary>
+    public IReadOnlyList<double> RunnerStartsMs { get; init; } = [];
     public required IReadOnlyList<ScenarioOutcome> Scenarios { get; init; }
 
     public bool AllCompleted => Scenarios.All(s => s.Result.Success);

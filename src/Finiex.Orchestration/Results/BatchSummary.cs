@@ -12,6 +12,9 @@ public sealed record BatchSummary
     public required DateTimeOffset FinishedAt { get; init; }
     public required double WallMs { get; init; }
     public required string ExecutionMode { get; init; }
+    public int Parallelism { get; init; }
+    public double PreparationMs { get; init; }
+    public IReadOnlyList<double> RunnerStartsMs { get; init; } = [];
     public required BatchTotals Totals { get; init; }
     public required IReadOnlyList<ScenarioSummary> Scenarios { get; init; }
 
@@ -26,6 +29,9 @@ public sealed record BatchSummary
             FinishedAt = batch.FinishedAt,
             WallMs = batch.WallMs,
             ExecutionMode = batch.ExecutionMode,
+            Parallelism = batch.Parallelism,
+            PreparationMs = batch.PreparationMs,
+            RunnerStartsMs = batch.RunnerStartsMs,
             Totals = new BatchTotals
             {
                 Scenarios = batch.Scenarios.Count,

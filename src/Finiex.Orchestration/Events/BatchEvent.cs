@@ -1,0 +1,28 @@
+namespace Finiex.Orchestration.Events;
+
+/// <summary>
+/// One thing that happened in a batch. <see cref="Sequence"/> increases by one per event within a batch, so a consumer
+/// that sees a gap knows it missed events and can ask the hub for a snapshot.
+/// </summary>
+public sealed record BatchEvent
+{
+    public required long Sequence { get; init; }
+    public required DateTimeOffset Time { get; init; }
+    public required BatchEventKind Kind { get; init; }
+    /// <summary>The lane of parallel execution (0..N−1), or −1 for batch-level events.</summary>
+    public int SlotId { get; init; } = -1;
+    public int ScenarioIndex { get; init; } = -1;
+    public string ScenarioName { get; init; } = "";
+    public string Symbol { get; init; } = "";
+    /// <summary>INIT_PROCESS, RUNNING, COMPLETED or FINISHED_WITH_ERROR for scenario events.</summary>
+    public string Status { get; init; } = "";
+    public long TicksProcessed { get; init; }
+    public long TicksTotal { get; init; }
+    public double Balance { get; init; }
+    public double Equity { get; init; }
+    public int Trades { get; init; }
+    public string Level { get; init; } = "";
+    public string Message { get; init; } = "";
+
+    public double Percent => TicksTotal == 0 ? 0 : 100.0 * TicksProcessed / TicksTotal;
+}

@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using Finiex.Contracts.Packages;
+using Finiex.Contracts.Results;
+using Finiex.Orchestration.Events;
+
+namespace Finiex.Orchestration.Execution;
+
+/// <summary>
+/// Hands packages to N slots: each slot takes the next waiting package when it is free, so a long scenario never
+/// holds up the others. Publishes slot and scenario events; returns the results by scenario index.
+/// </summary>
+public sealed class ExecutionCoordinator(IReadOnlyList<IExecutionSlot> slots, BatchEventHub hub)
+{
+    public async Task<IReadOnlyDictionary<int, ProcessResult>> RunAsync(IReadOnlyList<ProcessDataPackage> packages, CancellationToken cancellationToken)
+    {
+        var queue = new ConcurrentQueue<ProcessDataPackage>(packages);
+        var results = new ConcurrentDictionary<int, ProcessResult>();
+        await Task.WhenAll(slots.Select(slot => Task.Run(() => DrainAsync(slot, queue, results, cancellationToken), CancellationToken.None))).ConfigureAwait(false);
+        return results;
+    }
+
+    private async Task DrainAsync(IExecutionSlot slot, ConcurrentQueue<ProcessDataPackage> queue, ConcurrentDictionary<int, ProcessResult> results, CancellationToken cancellationToken)
+    {
+        while (queue.TryDequeue(out var package))
+        {
+            var reporter = new SlotReporter(hub, slot.SlotId, package);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                results[package.ScenarioIndex] = Canceled(package);
+                hub.Publish(reporter.Draft(BatchEventKind.ScenarioFinished) with { Status = "FINISHED_WITH_ERROR", Message = "canceled before it started" });
+                continue;
+            }
+
+            hub.Publish(reporter.Draft(BatchEventKind.SlotBusy) with { Status = "INIT_PROCESS", TicksTotal = package.Ticks.Count });
+            hub.Publish(reporter.Draft(BatchEventKind.ScenarioStarted) with { Status = "INIT_PROCESS", TicksTotal = package.Ticks.Count });
+            var result = await slot.RunAsync(package, reporter, cancellationToken).ConfigureAwait(false);
+            results[package.ScenarioIndex] = result;
+            hub.Publish(reporter.Draft(BatchEventKind.ScenarioFinished) with
+            {
+                Status = result.Success ? "COMPLETED" : "FINISHED_WITH_ERROR",
+                TicksProcessed = result.Statistics?.TicksProcessed ?? 0,
+                TicksTotal = package.Ticks.Count,
+                Balance = result.Statistics?.FinalBalance ?? 0,
+                Equity = result.Statistics?.FinalEquity ?? 0,
+                Trades = (int)(result.Statistics?.Trades ?? 0),
+                Message = result.Error is { } error ? $"{error.Type}: {error.Message}" : "",
+            });
+            hub.Publish(new BatchEvent { Sequence = 0, Time = default, Kind = BatchEventKind.SlotIdle, SlotId = slot.SlotId });
+        }
+    }
+
+    private static ProcessResult Canceled(ProcessDataPackage package) => new()
+    {
+        Success = false,
+        ScenarioIndex = package.ScenarioIndex,
+        ScenarioName = package.ScenarioName,
+        Symbol = package.Symbol,
+        Timings = new RunTimings(),
+        Error = new ErrorInfo("Canceled", "The batch was canceled before this scenario started.", null),
+    };
+}

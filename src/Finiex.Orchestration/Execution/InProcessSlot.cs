@@ -1,0 +1,29 @@
+using Finiex.Contracts.Packages;
+using Finiex.Contracts.Results;
+using Finiex.Engine.Catalog;
+using Finiex.Engine.Loop;
+
+namespace Finiex.Orchestration.Execution;
+
+/// <summary>Runs scenarios on a thread of this process: the threads and sequential modes, and the debugger's choice.</summary>
+public sealed class InProcessSlot(int slotId, StrategyCatalog catalog, TimeSpan? scenarioTimeout) : IExecutionSlot
+{
+    public int SlotId => slotId;
+
+    public Task<ProcessResult> RunAsync(ProcessDataPackage package, SlotReporter reporter, CancellationToken cancellationToken) =>
+        Task.Factory.StartNew(() =>
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (scenarioTimeout is { } limit)
+            {
+                timeout.CancelAfter(limit);
+            }
+
+            var result = new ScenarioRunner(catalog, StoreTickData.Open, reporter, reporter.Log).Run(package, timeout.Token);
+            return result.Error?.Type == "Canceled" && !cancellationToken.IsCancellationRequested
+                ? result with { Error = result.Error with { Type = "Timeout", Message = $"The scenario ran longer than the {scenarioTimeout!.Value.TotalSeconds:0.#} s timeout." } }
+                : result;
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}

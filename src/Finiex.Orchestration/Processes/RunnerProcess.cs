@@ -1,0 +1,332 @@
+using System.Diagnostics;
+using System.IO.Pipes;
+using System.Threading.Channels;
+using CliWrap;
+using Finiex.Contracts.Packages;
+using Finiex.Contracts.Results;
+using Finiex.Orchestration.Execution;
+using Finiex.Protocol;
+using Finiex.Protocol.Framing;
+using Finiex.Protocol.Messages;
+using MessagePack;
+
+namespace Finiex.Orchestration.Processes;
+
+/// <summary>
+/// One runner child process and its pipe. The parent is the pipe server; the runner connects, handshakes, then runs
+/// one scenario per request. Any of process exit, pipe EOF or error, a malformed frame, or silence past the watchdog
+/// ends the runner through one failure path that kills it and reports pid, exit code and the tail of its stderr.
+/// </summary>
+internal sealed class RunnerProcess : IAsyncDisposable
+{
+    private const int StderrLinesKept = 30;
+    private static int s_counter;
+
+    private readonly RunnerLaunch _launch;
+    private readonly NamedPipeServerStream _pipe;
+    private readonly CancellationTokenSource _kill = new();
+    private readonly Queue<string> _stderr = new();
+    private readonly Channel<Frame> _frames = Channel.CreateUnbounded<Frame>(new UnboundedChannelOptions { SingleReader = true });
+    private CommandTask<CommandResult>? _process;
+    private FrameWriter? _writer;
+    private long _runIds;
+
+    private RunnerProcess(RunnerLaunch launch, string pipeName)
+    {
+        _launch = launch;
+        PipeName = pipeName;
+        _pipe = new NamedPipeServerStream(pipeName, PipeDirection.InOut, 1, PipeTransmissionMode.Byte, PipeOptions.Asynchronous);
+    }
+
+    public string PipeName { get; }
+
+    public int ProcessId { get; private set; }
+
+    public bool IsAlive => _process is { Task.IsCompleted: false } && !_kill.IsCancellationRequested;
+
+    /// <summary>Time from launch to an accepted handshake.</summary>
+    public TimeSpan StartupTime { get; private set; }
+
+    public static async Task<RunnerProcess> StartAsync(RunnerLaunch launch, CancellationToken cancellationToken)
+    {
+        var runner = new RunnerProcess(launch, $"fx-{Environment.ProcessId}-{Interlocked.Increment(ref s_counter)}");
+        try
+        {
+            await runner.LaunchAsync(cancellationToken).ConfigureAwait(false);
+            return runner;
+        }
+        catch
+        {
+            await runner.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Runs one scenario; never throws for a runner failure (the result says what happened).</summary>
+    public async Task<ProcessResult> RunAsync(ProcessDataPackage package, SlotReporter reporter, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        var runId = Interlocked.Increment(ref _runIds);
+        var deadline = timeout is { } limit ? Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
+        long? cancelSentAt = null;
+        string? cancelReason = null;
+        try
+        {
+            await _writer!.SendAsync(FrameKind.RunRequest, new RunRequest(runId, package), cancellationToken).ConfigureAwait(false);
+            while (true)
+            {
+                var wait = _launch.Watchdog;
+                if (cancelSentAt is { } sent)
+                {
+                    var left = _launch.CancelGrace - Stopwatch.GetElapsedTime(sent);
+                    if (left <= TimeSpan.Zero)
+                    {
+                        return await FailAsync(package, cancelReason == RunnerFailure.Timeout ? RunnerFailure.Timeout : RunnerFailure.Canceled,
+                            $"{(cancelReason == RunnerFailure.Timeout ? $"The scenario ran longer than {timeout!.Value.TotalSeconds:0.#} s" : "Canceled")} and did not stop within {_launch.CancelGrace.TotalSeconds:0} s; the runner was killed").ConfigureAwait(false);
+                    }
+
+                    wait = left < wait ? left : wait;
+                }
+
+                var frame = await NextFrameAsync(wait, deadline, cancelSentAt is null ? cancellationToken : CancellationToken.None).ConfigureAwait(false);
+                switch (frame)
+                {
+                    case NextFrame.Frame { Value: var f }:
+                        if (HandleFrame(f, runId, reporter) is { } result)
+                        {
+                            return result;
+                        }
+
+                        break;
+                    case NextFrame.Silent:
+                        return await FailAsync(package, RunnerFailure.Hung, $"The runner sent nothing for {_launch.Watchdog.TotalSeconds:0} s (hung tick loop?)").ConfigureAwait(false);
+                    case NextFrame.Ended { Error: var error }:
+                        return await FailAsync(package, error is ProtocolException ? RunnerFailure.ProtocolViolation : RunnerFailure.Crashed,
+                            error is ProtocolException ? $"The runner broke the protocol: {error.Message}" : "The runner exited or closed its pipe").ConfigureAwait(false);
+                    case NextFrame.Canceled or NextFrame.TimedOut when cancelSentAt is null:
+                        cancelReason = frame is NextFrame.TimedOut ? RunnerFailure.Timeout : RunnerFailure.Canceled;
+                        cancelSentAt = Stopwatch.GetTimestamp();
+                        deadline = long.MaxValue;
+                        await _writer.SendAsync(FrameKind.Cancel, new CancelRequest(runId), CancellationToken.None).ConfigureAwait(false);
+                        break;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or ProtocolException or MessagePackSerializationException)
+        {
+            return await FailAsync(package, ex is IOException or ObjectDisposedException ? RunnerFailure.Crashed : RunnerFailure.ProtocolViolation, ex.Message).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Kills the runner (its whole process tree) at once.</summary>
+    public async Task KillAsync()
+    {
+        await _kill.CancelAsync().ConfigureAwait(false);
+        if (_process is not null)
+        {
+            try
+            {
+                await _process.Task.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
+            {
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_writer is not null && IsAlive)
+        {
+            try
+            {
+                await _writer.SendAsync(FrameKind.Shutdown, new ShutdownRequest("batch finished")).ConfigureAwait(false);
+                await _process!.Task.WaitAsync(TimeSpan.FromSeconds(3)).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or TimeoutException or OperationCanceledException or ObjectDisposedException or ChannelClosedException)
+            {
+            }
+        }
+
+        await KillAsync().ConfigureAwait(false);
+        if (_writer is not null)
+        {
+            await _writer.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await _pipe.DisposeAsync().ConfigureAwait(false);
+        _kill.Dispose();
+    }
+
+    private async Task LaunchAsync(CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        _process = Cli.Wrap(_launch.Host)
+            .WithArguments(["exec", _launch.RunnerDll, "--pipe", PipeName, "--parent-pid", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--protocol", ProtocolVersion.Current.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+            .WithEnvironmentVariables(_launch.Environment)
+            .WithStandardErrorPipe(PipeTarget.ToDelegate(AddStderr))
+            .WithStandardOutputPipe(PipeTarget.ToDelegate(AddStderr))
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteAsync(CancellationToken.None, _kill.Token);
+        ProcessId = _process.ProcessId;
+        using var start = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        start.CancelAfter(_launch.StartTimeout);
+        var connect = _pipe.WaitForConnectionAsync(start.Token);
+        if (await Task.WhenAny(connect, _process.Task).ConfigureAwait(false) != connect)
+        {
+            throw new RunnerStartException($"The runner (pid {ProcessId}) exited before connecting. {Tail()}");
+        }
+
+        await connect.ConfigureAwait(false);
+        _writer = new FrameWriter(_pipe);
+        var reader = new FrameReader(_pipe);
+        _ = ReadLoopAsync(reader);
+        var first = await NextFrameAsync(_launch.StartTimeout, long.MaxValue, cancellationToken).ConfigureAwait(false);
+        if (first is not NextFrame.Frame { Value.Kind: FrameKind.Handshake } handshakeFrame)
+        {
+            throw new RunnerStartException($"The runner (pid {ProcessId}) did not send a handshake. {Tail()}");
+        }
+
+        var handshake = MessagePackSerializer.Deserialize<Handshake>(handshakeFrame.Value.Body, cancellationToken: cancellationToken);
+        var refusal = handshake.ProtocolVersion != ProtocolVersion.Current
+            ? $"protocol {handshake.ProtocolVersion} ≠ parent's {ProtocolVersion.Current}"
+            : handshake.BuildId != ProtocolVersion.BuildId ? $"build {handshake.BuildId} ≠ parent's {ProtocolVersion.BuildId}" : null;
+        await _writer.SendAsync(FrameKind.HandshakeReply,
+            new HandshakeReply(refusal is null, ProtocolVersion.Current, ProtocolVersion.BuildId, handshake.Nonce, refusal), cancellationToken).ConfigureAwait(false);
+        if (refusal is not null)
+        {
+            throw new RunnerStartException($"Refused a runner from another build ({refusal}): rebuild the solution so finiex and finiex-runner match.");
+        }
+
+        StartupTime = clock.Elapsed;
+    }
+
+    private async Task ReadLoopAsync(FrameReader reader)
+    {
+        try
+        {
+            while (await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false) is { } frame)
+            {
+                await _frames.Writer.WriteAsync(frame).ConfigureAwait(false);
+            }
+
+            _frames.Writer.TryComplete();
+        }
+        catch (Exception ex)
+        {
+            _frames.Writer.TryComplete(ex);
+        }
+    }
+
+    private abstract record NextFrame
+    {
+        public sealed record Frame(Protocol.Framing.Frame Value) : NextFrame;
+
+        public sealed record Ended(Exception? Error) : NextFrame;
+
+        public sealed record Silent : NextFrame;
+
+        public sealed record Canceled : NextFrame;
+
+        public sealed record TimedOut : NextFrame;
+    }
+
+    private async Task<NextFrame> NextFrameAsync(TimeSpan wait, long deadline, CancellationToken cancellationToken)
+    {
+        if (deadline != long.MaxValue)
+        {
+            var left = TimeSpan.FromSeconds((double)(deadline - Stopwatch.GetTimestamp()) / Stopwatch.Frequency);
+            if (left <= TimeSpan.Zero)
+            {
+                return new NextFrame.TimedOut();
+            }
+
+            wait = left < wait ? left : wait;
+        }
+
+        using var waitCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        waitCts.CancelAfter(wait);
+        try
+        {
+            return await _frames.Reader.WaitToReadAsync(waitCts.Token).ConfigureAwait(false) && _frames.Reader.TryRead(out var frame)
+                ? new NextFrame.Frame(frame)
+                : new NextFrame.Ended(null);
+        }
+        catch (OperationCanceledException)
+        {
+            return cancellationToken.IsCancellationRequested ? new NextFrame.Canceled()
+                : deadline != long.MaxValue && Stopwatch.GetTimestamp() >= deadline ? new NextFrame.TimedOut()
+                : new NextFrame.Silent();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return new NextFrame.Ended(ex);
+        }
+    }
+
+    private static ProcessResult? HandleFrame(Frame frame, long runId, SlotReporter reporter)
+    {
+        switch (frame.Kind)
+        {
+            case FrameKind.Progress:
+                var progress = MessagePackSerializer.Deserialize<ProgressMessage>(frame.Body);
+                reporter.Progress(SlotReporter.StatusName(progress.Status), progress.TicksProcessed, progress.TicksTotal, progress.Balance, progress.Equity, progress.Trades);
+                return null;
+            case FrameKind.LogBatch:
+                foreach (var line in MessagePackSerializer.Deserialize<LogBatch>(frame.Body).Lines)
+                {
+                    reporter.Log(line);
+                }
+
+                return null;
+            case FrameKind.Heartbeat:
+                return null;
+            case FrameKind.Result:
+                var message = MessagePackSerializer.Deserialize<ResultMessage>(frame.Body);
+                return message.RunId == runId ? message.Result : throw new ProtocolException($"Result for run {message.RunId} while waiting for run {runId}.");
+            default:
+                throw new ProtocolException($"Unexpected {frame.Kind} frame from the runner.");
+        }
+    }
+
+    private async Task<ProcessResult> FailAsync(ProcessDataPackage package, string type, string reason)
+    {
+        await KillAsync().ConfigureAwait(false);
+        var exit = _process is { Task.IsCompletedSuccessfully: true } ? _process.Task.Result.ExitCode : (int?)null;
+        var exitText = exit switch
+        {
+            null => "exit code unknown",
+            > 128 => $"exit code {exit} (signal {exit - 128})",
+            _ => $"exit code {exit}",
+        };
+        return new ProcessResult
+        {
+            Success = false,
+            ScenarioIndex = package.ScenarioIndex,
+            ScenarioName = package.ScenarioName,
+            Symbol = package.Symbol,
+            Timings = new RunTimings(),
+            Error = new ErrorInfo(type, $"{reason} (runner pid {ProcessId}, {exitText}). {Tail()}".TrimEnd(), null),
+        };
+    }
+
+    private void AddStderr(string line)
+    {
+        lock (_stderr)
+        {
+            _stderr.Enqueue(line);
+            while (_stderr.Count > StderrLinesKept)
+            {
+                _stderr.Dequeue();
+            }
+        }
+    }
+
+    private string Tail()
+    {
+        lock (_stderr)
+        {
+            return _stderr.Count == 0 ? "" : "stderr: " + string.Join(" | ", _stderr.TakeLast(8));
+        }
+    }
+}

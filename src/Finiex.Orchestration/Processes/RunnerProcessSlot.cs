@@ -1,0 +1,62 @@
+using Finiex.Contracts.Packages;
+using Finiex.Contracts.Results;
+using Finiex.Orchestration.Execution;
+
+namespace Finiex.Orchestration.Processes;
+
+/// <summary>
+/// A slot backed by a runner process, reused across scenarios. A runner that failed is replaced before the next
+/// scenario; a runner that cannot be started fails the scenario with the reason instead of stopping the batch.
+/// </summary>
+internal sealed class RunnerProcessSlot(int slotId, RunnerLaunch launch, TimeSpan? scenarioTimeout) : IExecutionSlot
+{
+    private RunnerProcess? _runner;
+
+    public int SlotId => slotId;
+
+    /// <summary>Startup times (launch to accepted handshake) of every runner this slot started.</summary>
+    public List<TimeSpan> RunnerStarts { get; } = [];
+
+    public async Task<ProcessResult> RunAsync(ProcessDataPackage package, SlotReporter reporter, CancellationToken cancellationToken)
+    {
+        if (_runner is not { IsAlive: true })
+        {
+            if (_runner is not null)
+            {
+                await _runner.DisposeAsync().ConfigureAwait(false);
+                _runner = null;
+            }
+
+            try
+            {
+                _runner = await RunnerProcess.StartAsync(launch, cancellationToken).ConfigureAwait(false);
+                RunnerStarts.Add(_runner.StartupTime);
+            }
+            catch (Exception ex) when (ex is RunnerStartException or IOException or OperationCanceledException or InvalidOperationException or System.ComponentModel.Win32Exception)
+            {
+                return new ProcessResult
+                {
+                    Success = false,
+                    ScenarioIndex = package.ScenarioIndex,
+                    ScenarioName = package.ScenarioName,
+                    Symbol = package.Symbol,
+                    Timings = new RunTimings(),
+                    Error = new ErrorInfo(cancellationToken.IsCancellationRequested ? RunnerFailure.Canceled : RunnerFailure.StartFailed, ex.Message, null),
+                };
+            }
+        }
+
+        return await _runner.RunAsync(package, reporter, scenarioTimeout, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Kills the runner at once (a second Ctrl+C).</summary>
+    public Task KillAsync() => _runner?.KillAsync() ?? Task.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_runner is not null)
+        {
+            await _runner.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}
