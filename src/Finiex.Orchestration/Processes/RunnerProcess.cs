@@ -97,6 +97,8 @@ internal sealed class RunnerProcess : IAsyncDisposable
                         }
 
                         break;
+                    case NextFrame.Silent when cancelSentAt is not null:
+                        break; // the wait was cut to the cancel grace; the check at the top of the loop decides
                     case NextFrame.Silent:
                         return await FailAsync(package, RunnerFailure.Hung, $"The runner sent nothing for {_launch.Watchdog.TotalSeconds:0} s (hung tick loop?)").ConfigureAwait(false);
                     case NextFrame.Ended { Error: var error }:
@@ -233,6 +235,7 @@ internal sealed class RunnerProcess : IAsyncDisposable
 
     private async Task<NextFrame> NextFrameAsync(TimeSpan wait, long deadline, CancellationToken cancellationToken)
     {
+        var boundByDeadline = false;
         if (deadline != long.MaxValue)
         {
             var left = TimeSpan.FromSeconds((double)(deadline - Stopwatch.GetTimestamp()) / Stopwatch.Frequency);
@@ -241,7 +244,8 @@ internal sealed class RunnerProcess : IAsyncDisposable
                 return new NextFrame.TimedOut();
             }
 
-            wait = left < wait ? left : wait;
+            boundByDeadline = left < wait;
+            wait = boundByDeadline ? left : wait;
         }
 
         using var waitCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -255,7 +259,7 @@ internal sealed class RunnerProcess : IAsyncDisposable
         catch (OperationCanceledException)
         {
             return cancellationToken.IsCancellationRequested ? new NextFrame.Canceled()
-                : deadline != long.MaxValue && Stopwatch.GetTimestamp() >= deadline ? new NextFrame.TimedOut()
+                : boundByDeadline ? new NextFrame.TimedOut()
                 : new NextFrame.Silent();
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -291,11 +295,23 @@ internal sealed class RunnerProcess : IAsyncDisposable
 
     private async Task<ProcessResult> FailAsync(ProcessDataPackage package, string type, string reason)
     {
-        await KillAsync().ConfigureAwait(false);
+        if (type == RunnerFailure.Crashed && _process is not null)
+        {
+            // The pipe may close a moment before the exit is seen: give a dying runner a little time to report its exit code.
+            try
+            {
+                await _process.Task.WaitAsync(TimeSpan.FromSeconds(3)).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+            }
+        }
+
         var exit = _process is { Task.IsCompletedSuccessfully: true } ? _process.Task.Result.ExitCode : (int?)null;
+        await KillAsync().ConfigureAwait(false);
         var exitText = exit switch
         {
-            null => "exit code unknown",
+            null => "killed",
             > 128 => $"exit code {exit} (signal {exit - 128})",
             _ => $"exit code {exit}",
         };

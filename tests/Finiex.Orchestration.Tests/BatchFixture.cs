@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Finiex.Core.Scenarios;
+using Finiex.Data.Store;
+using Finiex.Engine.Catalog;
+using Finiex.Orchestration.Events;
+using Finiex.Orchestration.Execution;
+using Finiex.Orchestration.Processes;
+using Finiex.Orchestration.Results;
+using Finiex.Scenarios;
+using Finiex.Scenarios.Validation;
+using Finiex.Tests.Shared;
+
+namespace Finiex.Orchestration.Tests;
+
+/// <summary>Runs sets in any mode against the sample store and checks that no runner process outlives a batch.</summary>
+internal static class BatchFixture
+{
+    public static TickStore Store { get; } = new(Path.Combine(RepoPaths.Root, "data", "store"));
+
+    public static string ExampleSet => Path.Combine(RepoPaths.Root, "configs", "scenario_sets", "eurusd_example.json");
+
+    public static ScenarioSetReport Load(string path) => new ScenarioSetLoader(StrategyCatalog.CreateDefault(), Store).Load(path);
+
+    /// <summary>Four short EURUSD scenarios (a grid over the latency seed) for the fault tests.</summary>
+    public static ScenarioSetReport SmallSet()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"finiex-orch-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, $$"""
+            {
+              "name": "small",
+              "defaults": {
+                "strategy": {
+                  "workers": { "rsi": { "type": "rsi", "timeframe": "M5" }, "band": { "type": "envelope", "timeframe": "M30" } },
+                  "decision": { "type": "aggressive_trend", "inputs": { "rsi": "rsi", "band": "band" } }
+                },
+                "account": { "initial_balance": 10000, "currency": "USD", "broker": "{{Path.Combine(RepoPaths.Root, "configs", "brokers", "vantage_demo.json").Replace("\\", "\\\\", StringComparison.Ordinal)}}",
+                             "latency_ticks": { "min": 1, "max": 3 } }
+              },
+              "scenarios": [ { "name": "s", "symbol": "EURUSD", "start": "2014-05-06T00:00:00Z", "max_ticks": 20000,
+                               "grid": { "account.latency_seed": [1, 2, 3, 4] } } ]
+            }
+            """);
+        try
+        {
+            var report = Load(path);
+            Assert.True(report.IsValid, string.Join("\n", report.AllProblems()));
+            return report;
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    public static RunnerLaunch Launch(string? fault = null, TimeSpan? watchdog = null) =>
+        RunnerLaunch.Default() with
+        {
+            Environment = new Dictionary<string, string?> { ["FINIEX_RUNNER_FAULT"] = fault },
+            Watchdog = watchdog ?? TimeSpan.FromSeconds(10),
+            CancelGrace = TimeSpan.FromSeconds(3),
+        };
+
+    public static async Task<(BatchResult Batch, List<BatchEvent> Events)> RunAsync(ScenarioSetReport report, ExecutionMode mode, int parallel,
+        BatchOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var hub = new BatchEventHub();
+        var events = new List<BatchEvent>();
+        using var subscription = hub.Subscribe(e =>
+        {
+            lock (events)
+            {
+                events.Add(e);
+            }
+        });
+        var before = RunnerPids();
+        var batch = await new BatchOrchestrator(Store, StrategyCatalog.CreateDefault(), hub)
+            .RunAsync(report, new ExecutionPlan(mode, parallel, "test"), options ?? new BatchOptions { Runner = mode == ExecutionMode.Processes ? Launch() : null }, cancellationToken)
+            .WaitAsync(TimeSpan.FromMinutes(2), cancellationToken);
+        AssertNoRunnerSurvives(before);
+        return (batch, events);
+    }
+
+    /// <summary>Statistics and trades of every scenario, as bytes that must be identical across modes.</summary>
+    public static string Fingerprint(BatchResult batch) => string.Join("\n", batch.Scenarios.Select(s =>
+        $"{s.Name}|{JsonSerializer.Serialize(s.Result.Statistics, ResultsJson.Options)}|{ResultsWriter.TradesCsv(s.Result.Trades)}"));
+
+    public static HashSet<int> RunnerPids() =>
+        [.. Process.GetProcesses().Where(IsRunner).Select(p => p.Id)];
+
+    public static void AssertNoRunnerSurvives(HashSet<int> before)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var alive = RunnerPids().Except(before).ToList();
+            if (alive.Count == 0)
+            {
+                return;
+            }
+
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(10), $"runner processes survived the batch: {string.Join(", ", alive)}");
+            Thread.Sleep(100);
+        }
+    }
+
+    private static bool IsRunner(Process process)
+    {
+        try
+        {
+            return File.Exists($"/proc/{process.Id}/cmdline") && File.ReadAllText($"/proc/{process.Id}/cmdline").Contains("finiex-runner", StringComparison.Ordinal);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+}

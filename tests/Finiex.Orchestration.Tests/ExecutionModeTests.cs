@@ -1,0 +1,48 @@
+using Finiex.Core.Scenarios;
+using Finiex.Orchestration.Events;
+
+namespace Finiex.Orchestration.Tests;
+
+/// <summary>The same batch gives byte-identical statistics and trades in every mode and at every degree of parallelism.</summary>
+[Collection("processes")]
+public sealed class ExecutionModeTests
+{
+    [Fact(Timeout = 240_000)]
+    public async Task Every_mode_and_parallelism_gives_identical_results()
+    {
+        var report = BatchFixture.Load(BatchFixture.ExampleSet);
+        var (reference, _) = await BatchFixture.RunAsync(report, ExecutionMode.Sequential, 1);
+        Assert.True(reference.AllCompleted);
+        var expected = BatchFixture.Fingerprint(reference);
+
+        foreach (var (mode, parallel) in new[] { (ExecutionMode.Threads, 1), (ExecutionMode.Threads, 2), (ExecutionMode.Processes, 1), (ExecutionMode.Processes, 2) })
+        {
+            var (batch, events) = await BatchFixture.RunAsync(report, mode, parallel);
+            Assert.True(batch.AllCompleted, $"{mode}/{parallel}: {string.Join("; ", batch.Scenarios.Select(s => s.Result.Error?.Message))}");
+            Assert.Equal(expected, BatchFixture.Fingerprint(batch));
+            Assert.Equal(Enumerable.Range(0, 7), batch.Scenarios.Select(s => s.Index));
+            Assert.Equal(parallel, events.Where(e => e.SlotId >= 0).Select(e => e.SlotId).Distinct().Count());
+        }
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Events_carry_increasing_sequence_numbers_slots_and_every_status_change()
+    {
+        var (batch, events) = await BatchFixture.RunAsync(BatchFixture.SmallSet(), ExecutionMode.Processes, 2);
+
+        Assert.True(batch.AllCompleted);
+        Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => e.Sequence).Order());
+        Assert.Equal(BatchEventKind.BatchStarted, events.MinBy(e => e.Sequence)!.Kind);
+        Assert.Equal(BatchEventKind.BatchFinished, events.MaxBy(e => e.Sequence)!.Kind);
+        foreach (var scenario in batch.Scenarios)
+        {
+            var statuses = events.Where(e => e.ScenarioIndex == scenario.Index && e.Kind is BatchEventKind.ScenarioProgress).Select(e => e.Status).ToList();
+            Assert.Contains("INIT_PROCESS", statuses);
+            Assert.Contains("RUNNING", statuses);
+            Assert.Contains("COMPLETED", statuses);
+            Assert.Contains(events, e => e.ScenarioIndex == scenario.Index && e.Kind == BatchEventKind.Log && e.Message.StartsWith("Completed", StringComparison.Ordinal));
+        }
+
+        Assert.All(events.Where(e => e.Kind == BatchEventKind.Log), e => Assert.InRange(e.SlotId, 0, 1));
+    }
+}

@@ -1,0 +1,93 @@
+using Finiex.Core.Scenarios;
+using Finiex.Orchestration.Execution;
+
+namespace Finiex.Orchestration.Tests;
+
+/// <summary>
+/// Runners that crash, exit, overflow their stack, hang, talk garbage, run past the timeout or ignore cancel: the
+/// scenario fails with the reason, the runner is replaced, the rest of the batch completes, and no runner survives.
+/// </summary>
+[Collection("processes")]
+public sealed class FaultTests
+{
+    public static TheoryData<string, string, string> Faults => new()
+    {
+        { "crash", "RunnerCrashed", "exit code 70" },
+        { "failfast", "RunnerCrashed", "signal" },
+        { "exit", "RunnerCrashed", "exit code 17" },
+        { "stackoverflow", "RunnerCrashed", "signal" },
+        { "hang", "RunnerHung", "sent nothing for 3 s" },
+        { "garbage", "ProtocolViolation", "Unknown frame kind 77" },
+    };
+
+    [Theory(Timeout = 120_000)]
+    [MemberData(nameof(Faults))]
+    public async Task A_failing_runner_fails_only_its_scenario_and_is_replaced(string fault, string errorType, string detail)
+    {
+        var report = BatchFixture.SmallSet();
+        var victim = report.Scenarios[1].Name;
+        var (batch, _) = await BatchFixture.RunAsync(report, ExecutionMode.Processes, 1, new BatchOptions
+        {
+            Runner = BatchFixture.Launch($"{fault}:{victim}", watchdog: TimeSpan.FromSeconds(3)),
+        });
+
+        var failed = Assert.Single(batch.Scenarios, s => !s.Result.Success);
+        Assert.Equal(victim, failed.Name);
+        Assert.Equal(errorType, failed.Result.Error!.Type);
+        Assert.Contains("runner pid", failed.Result.Error.Message, StringComparison.Ordinal);
+        Assert.Contains(detail, failed.Result.Error.Message, StringComparison.Ordinal);
+        Assert.Equal(3, batch.Scenarios.Count(s => s.Result.Success));
+        Assert.Equal(2, batch.RunnerStartsMs.Count); // the failed runner was replaced for the scenarios after it
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_scenario_past_its_timeout_is_stopped_and_the_batch_goes_on()
+    {
+        var report = BatchFixture.SmallSet();
+        var (batch, _) = await BatchFixture.RunAsync(report, ExecutionMode.Processes, 1, new BatchOptions
+        {
+            Runner = BatchFixture.Launch($"ignore-cancel:{report.Scenarios[0].Name}"),
+            ScenarioTimeout = TimeSpan.FromSeconds(2),
+        });
+
+        var failed = batch.Scenarios[0].Result;
+        Assert.Equal("Timeout", failed.Error!.Type);
+        Assert.Contains("did not stop", failed.Error.Message, StringComparison.Ordinal);
+        Assert.All(batch.Scenarios.Skip(1), s => Assert.True(s.Result.Success));
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Cancel_stops_running_scenarios_marks_the_rest_canceled_and_leaves_no_runner()
+    {
+        var report = BatchFixture.SmallSet();
+        using var cancel = new CancellationTokenSource();
+        var hub = new Events.BatchEventHub();
+        using var _ = hub.Subscribe(e =>
+        {
+            if (e.Kind == Events.BatchEventKind.ScenarioStarted)
+            {
+                cancel.Cancel();
+            }
+        });
+        var before = BatchFixture.RunnerPids();
+        var batch = await new BatchOrchestrator(BatchFixture.Store, Engine.Catalog.StrategyCatalog.CreateDefault(), hub)
+            .RunAsync(report, new ExecutionPlan(ExecutionMode.Processes, 1, "test"),
+                new BatchOptions { Runner = BatchFixture.Launch($"hang:{report.Scenarios[0].Name}") }, cancel.Token)
+            .WaitAsync(TimeSpan.FromSeconds(60));
+        BatchFixture.AssertNoRunnerSurvives(before);
+
+        Assert.Equal("Canceled", batch.Scenarios[0].Result.Error!.Type);
+        Assert.All(batch.Scenarios.Skip(1), s => Assert.Equal("Canceled", s.Result.Error!.Type));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_runner_of_another_build_is_refused_with_a_clear_message()
+    {
+        var report = BatchFixture.SmallSet();
+        var (batch, _) = await BatchFixture.RunAsync(report, ExecutionMode.Processes, 1, new BatchOptions { Runner = BatchFixture.Launch("other-build:*") });
+
+        Assert.All(batch.Scenarios, s => Assert.Equal("RunnerStartFailed", s.Result.Error!.Type));
+        Assert.Contains("another build", batch.Scenarios[0].Result.Error!.Message, StringComparison.Ordinal);
+        Assert.Contains("rebuild", batch.Scenarios[0].Result.Error!.Message, StringComparison.Ordinal);
+    }
+}
