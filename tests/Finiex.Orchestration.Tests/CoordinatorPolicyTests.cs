@@ -1,0 +1,119 @@
+using Finiex.Contracts.Packages;
+using Finiex.Contracts.Results;
+using Finiex.Core.Scenarios;
+using Finiex.Orchestration.Events;
+using Finiex.Orchestration.Execution;
+
+namespace Finiex.Orchestration.Tests;
+
+/// <summary>The coordinator's policies with fake slots (no processes): work sharing, result order, cancellation, events.</summary>
+public sealed class CoordinatorPolicyTests
+{
+    private static ProcessDataPackage Package(int index) => new()
+    {
+        ScenarioIndex = index,
+        ScenarioName = $"s{index}",
+        SetName = "fake",
+        Symbol = "EURUSD",
+        StartMs = 0,
+        Workers = [],
+        Decision = new DecisionSpec { Type = "x", Inputs = new Dictionary<string, string>(), Numbers = new Dictionary<string, double>(), Choices = new Dictionary<string, string>() },
+        Account = new AccountSpec { InitialBalance = 1, Currency = "USD", Leverage = 1 },
+        SymbolSpec = new SymbolContract { Name = "EURUSD", BaseCurrency = "EUR", QuoteCurrency = "USD", ContractSize = 1, Digits = 5, Point = 0.00001, VolumeMin = 0.01, VolumeMax = 1, VolumeStep = 0.01 },
+        WarmupBars = [],
+        Ticks = new TickSource { StartIndex = 0, EndIndex = 100 },
+    };
+
+    /// <summary>A slot that "runs" a scenario by waiting; scenario s1 takes long, so the other slot must take the rest.</summary>
+    private sealed class FakeSlot(int slotId, Func<ProcessDataPackage, TimeSpan> duration) : IExecutionSlot
+    {
+        public int SlotId => slotId;
+
+        public List<int> Ran { get; } = [];
+
+        public async Task<ProcessResult> RunAsync(ProcessDataPackage package, SlotReporter reporter, CancellationToken cancellationToken)
+        {
+            Ran.Add(package.ScenarioIndex);
+            reporter.Progress("RUNNING", 50, 100, 1, 1, 0);
+            await Task.Delay(duration(package), CancellationToken.None);
+            return new ProcessResult
+            {
+                Success = !cancellationToken.IsCancellationRequested,
+                ScenarioIndex = package.ScenarioIndex,
+                ScenarioName = package.ScenarioName,
+                Symbol = package.Symbol,
+                Timings = new RunTimings(),
+                Error = cancellationToken.IsCancellationRequested ? new ErrorInfo("Canceled", "canceled", null) : null,
+            };
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task A_free_slot_takes_the_next_scenario_so_one_long_scenario_holds_up_nothing()
+    {
+        static TimeSpan Duration(ProcessDataPackage p) => TimeSpan.FromMilliseconds(p.ScenarioIndex == 0 ? 1500 : 10);
+        var first = new FakeSlot(0, Duration);
+        var second = new FakeSlot(1, Duration);
+        var hub = new BatchEventHub();
+
+        var results = await new ExecutionCoordinator([first, second], hub).RunAsync([.. Enumerable.Range(0, 6).Select(Package)], CancellationToken.None);
+
+        Assert.Equal(Enumerable.Range(0, 6), results.Keys.Order());
+        var (slow, fast) = first.Ran.Contains(0) ? (first, second) : (second, first);
+        Assert.Equal([0], slow.Ran);
+        Assert.Equal([1, 2, 3, 4, 5], fast.Ran);
+        Assert.Equal(2, hub.SlotSnapshot().Count);
+        Assert.All(hub.SlotSnapshot(), s => Assert.Equal(BatchEventKind.SlotIdle, s.Kind));
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task After_cancel_waiting_scenarios_are_marked_canceled_without_running()
+    {
+        using var cancel = new CancellationTokenSource();
+        var slot = new FakeSlot(0, _ => TimeSpan.FromMilliseconds(200));
+        var hub = new BatchEventHub();
+        using var _ = hub.Subscribe(e =>
+        {
+            if (e.Kind == BatchEventKind.ScenarioStarted)
+            {
+                cancel.Cancel();
+            }
+        });
+
+        var results = await new ExecutionCoordinator([slot], hub).RunAsync([.. Enumerable.Range(0, 4).Select(Package)], cancel.Token);
+
+        Assert.Equal([0], slot.Ran);
+        Assert.All(results.Values, r => Assert.Equal("Canceled", r.Error!.Type));
+        Assert.Equal(4, results.Count);
+    }
+
+    [Fact]
+    public void The_execution_plan_prefers_the_command_line_then_the_environment_then_the_set()
+    {
+        var set = new ExecutionConfig(ExecutionMode.Threads, 3, 0.3);
+        Assert.Equal((ExecutionMode.Sequential, 1), Pair(ExecutionPlan.Choose(ExecutionMode.Sequential, 4, set)));
+        Assert.Equal((ExecutionMode.Threads, 3), Pair(ExecutionPlan.Choose(null, null, set)));
+        Assert.Equal((ExecutionMode.Processes, 5), Pair(ExecutionPlan.Choose(ExecutionMode.Processes, 5, set)));
+        var auto = ExecutionPlan.Choose(null, null, ExecutionConfig.Default);
+        Assert.Contains("auto", auto.Reason, StringComparison.Ordinal);
+        Assert.Equal(Environment.ProcessorCount, auto.Parallelism);
+
+        static (ExecutionMode, int) Pair(ExecutionPlan plan) => (plan.Mode, plan.Parallelism);
+    }
+
+    [Fact]
+    public void The_hub_keeps_bounded_log_rings_per_slot_and_scenario()
+    {
+        var hub = new BatchEventHub();
+        for (var i = 0; i < BatchEventHub.LogLinesKept + 50; i++)
+        {
+            hub.Publish(new BatchEvent { Sequence = 0, Time = default, Kind = BatchEventKind.Log, SlotId = 1, ScenarioIndex = 7, Message = $"line {i}" });
+        }
+
+        Assert.Equal(BatchEventHub.LogLinesKept, hub.SlotLog(1).Count);
+        Assert.Equal($"line {BatchEventHub.LogLinesKept + 49}", hub.ScenarioLog(7)[^1].Message);
+        Assert.Equal(BatchEventHub.LogLinesKept + 50, hub.LastSequence);
+    }
+}
