@@ -27,6 +27,7 @@ internal sealed class RunnerHost(RunnerOptions options, FaultInjection? fault)
     {
         using var stop = new CancellationTokenSource();
         _ = WatchParentAsync(stop);
+        _ = ProtocolWarmup.EnsureStarted();
         await using var pipe = new NamedPipeClientStream(".", options.Pipe, PipeDirection.InOut, PipeOptions.Asynchronous);
         await pipe.ConnectAsync(TimeSpan.FromSeconds(15), stop.Token).ConfigureAwait(false);
         var reader = new FrameReader(pipe);
@@ -34,7 +35,7 @@ internal sealed class RunnerHost(RunnerOptions options, FaultInjection? fault)
 
         var nonce = Guid.NewGuid().ToString("N");
         var buildId = fault?.Kind == "other-build" ? "another-build" : ProtocolVersion.BuildId;
-        await writer.SendAsync(FrameKind.Handshake, new Handshake(ProtocolVersion.Current, buildId, nonce, Environment.ProcessId)).ConfigureAwait(false);
+        await writer.SendRawAsync(FrameKind.Handshake, HandshakeCodec.Encode(new Handshake(ProtocolVersion.Current, buildId, nonce, Environment.ProcessId))).ConfigureAwait(false);
         var replyFrame = await reader.ReadAsync(stop.Token).ConfigureAwait(false);
         if (replyFrame is not { Kind: FrameKind.HandshakeReply } frame)
         {
@@ -42,7 +43,7 @@ internal sealed class RunnerHost(RunnerOptions options, FaultInjection? fault)
             return 3;
         }
 
-        var reply = MessagePackSerializer.Deserialize<HandshakeReply>(frame.Body);
+        var reply = HandshakeCodec.DecodeReply(frame.Body);
         if (!reply.Accepted || reply.Nonce != nonce)
         {
             await Console.Error.WriteLineAsync($"finiex-runner: handshake refused: {reply.Reason ?? "nonce mismatch"}").ConfigureAwait(false);

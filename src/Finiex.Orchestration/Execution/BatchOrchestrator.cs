@@ -25,6 +25,10 @@ public sealed class BatchOrchestrator(TickStore store, StrategyCatalog catalog, 
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         hub.Publish(new BatchEvent { Sequence = 0, Time = default, Kind = BatchEventKind.BatchStarted, Message = plan.Reason });
+        var enabled = report.Scenarios.Count(s => s.Enabled && s.IsValid);
+        var slots = CreateSlots(plan, options, Math.Max(1, Math.Min(plan.Parallelism, enabled)));
+        _ = Protocol.ProtocolWarmup.EnsureStarted();
+        var warmUp = Task.WhenAll(slots.Select(s => s.WarmUpAsync(cancellationToken))); // runners start while packages are prepared
         var outcomes = new SortedDictionary<int, ScenarioOutcome>();
         var packages = new List<ProcessDataPackage>();
         var configs = new Dictionary<int, ScenarioConfig>();
@@ -54,7 +58,7 @@ public sealed class BatchOrchestrator(TickStore store, StrategyCatalog catalog, 
         }
 
         var preparationMs = clock.Elapsed.TotalMilliseconds;
-        var slots = CreateSlots(plan, options, Math.Max(1, Math.Min(plan.Parallelism, packages.Count)));
+        await warmUp.ConfigureAwait(false);
         await using (var registration = kill.Register(() => KillAll(slots)))
         {
             try

@@ -12,4 +12,7 @@ public interface IExecutionSlot : IAsyncDisposable
     int SlotId { get; }
 
     Task<ProcessResult> RunAsync(ProcessDataPackage package, SlotReporter reporter, CancellationToken cancellationToken);
+
+    /// <summary>Gets ready before the first scenario (a runner process starts and handshakes), so the pool starts in parallel.</summary>
+    Task WarmUpAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

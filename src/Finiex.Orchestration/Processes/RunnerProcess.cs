@@ -189,12 +189,12 @@ internal sealed class RunnerProcess : IAsyncDisposable
             throw new RunnerStartException($"The runner (pid {ProcessId}) did not send a handshake. {Tail()}");
         }
 
-        var handshake = MessagePackSerializer.Deserialize<Handshake>(handshakeFrame.Value.Body, cancellationToken: cancellationToken);
+        var handshake = HandshakeCodec.DecodeHandshake(handshakeFrame.Value.Body);
         var refusal = handshake.ProtocolVersion != ProtocolVersion.Current
             ? $"protocol {handshake.ProtocolVersion} ≠ parent's {ProtocolVersion.Current}"
             : handshake.BuildId != ProtocolVersion.BuildId ? $"build {handshake.BuildId} ≠ parent's {ProtocolVersion.BuildId}" : null;
-        await _writer.SendAsync(FrameKind.HandshakeReply,
-            new HandshakeReply(refusal is null, ProtocolVersion.Current, ProtocolVersion.BuildId, handshake.Nonce, refusal), cancellationToken).ConfigureAwait(false);
+        await _writer.SendRawAsync(FrameKind.HandshakeReply,
+            HandshakeCodec.Encode(new HandshakeReply(refusal is null, ProtocolVersion.Current, ProtocolVersion.BuildId, handshake.Nonce, refusal)), cancellationToken).ConfigureAwait(false);
         if (refusal is not null)
         {
             throw new RunnerStartException($"Refused a runner from another build ({refusal}): rebuild the solution so finiex and finiex-runner match.");

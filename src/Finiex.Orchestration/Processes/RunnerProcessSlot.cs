@@ -17,6 +17,22 @@ internal sealed class RunnerProcessSlot(int slotId, RunnerLaunch launch, TimeSpa
     /// <summary>Startup times (launch to accepted handshake) of every runner this slot started.</summary>
     public List<TimeSpan> RunnerStarts { get; } = [];
 
+    public async Task WarmUpAsync(CancellationToken cancellationToken)
+    {
+        if (_runner is null)
+        {
+            try
+            {
+                _runner = await RunnerProcess.StartAsync(launch, cancellationToken).ConfigureAwait(false);
+                RunnerStarts.Add(_runner.StartupTime);
+            }
+            catch (Exception ex) when (ex is RunnerStartException or IOException or OperationCanceledException or InvalidOperationException or System.ComponentModel.Win32Exception)
+            {
+                // The first scenario tries again and reports the reason.
+            }
+        }
+    }
+
     public async Task<ProcessResult> RunAsync(ProcessDataPackage package, SlotReporter reporter, CancellationToken cancellationToken)
     {
         if (_runner is not { IsAlive: true })

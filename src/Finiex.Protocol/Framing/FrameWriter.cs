@@ -28,6 +28,10 @@ public sealed class FrameWriter : IAsyncDisposable
     public ValueTask SendAsync<T>(FrameKind kind, T message, CancellationToken cancellationToken = default) =>
         _queue.Writer.WriteAsync((kind, MessagePackSerializer.Serialize(message, cancellationToken: cancellationToken)), cancellationToken);
 
+    /// <summary>Queues a frame whose body is already encoded.</summary>
+    public ValueTask SendRawAsync(FrameKind kind, byte[] body, CancellationToken cancellationToken = default) =>
+        _queue.Writer.WriteAsync((kind, body), cancellationToken);
+
     /// <summary>Queues a frame if there is room; returns false (the frame is dropped) when there is not.</summary>
     public bool TrySend<T>(FrameKind kind, T message) => _queue.Writer.TryWrite((kind, MessagePackSerializer.Serialize(message)));
 
