@@ -64,6 +64,7 @@ internal sealed class RunnerHost(RunnerOptions options, FaultInjection? fault)
             switch (message.Kind)
             {
                 case FrameKind.RunRequest:
+                    await writer.SendAsync(FrameKind.Heartbeat, new Heartbeat(0, 0), stop.Token).ConfigureAwait(false); // alive, even while the package deserialises
                     var request = MessagePackSerializer.Deserialize<RunRequest>(message.Body);
                     if (running is { IsCompleted: false })
                     {

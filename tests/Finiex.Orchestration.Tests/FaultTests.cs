@@ -16,7 +16,7 @@ public sealed class FaultTests
         { "failfast", "RunnerCrashed", "signal" },
         { "exit", "RunnerCrashed", "exit code 17" },
         { "stackoverflow", "RunnerCrashed", "signal" },
-        { "hang", "RunnerHung", "sent nothing for 3 s" },
+        { "hang", "RunnerHung", "sent nothing for 5 s" },
         { "garbage", "ProtocolViolation", "Unknown frame kind 77" },
     };
 
@@ -28,7 +28,7 @@ public sealed class FaultTests
         var victim = report.Scenarios[1].Name;
         var (batch, _) = await BatchFixture.RunAsync(report, ExecutionMode.Processes, 1, new BatchOptions
         {
-            Runner = BatchFixture.Launch($"{fault}:{victim}", watchdog: TimeSpan.FromSeconds(3)),
+            Runner = BatchFixture.Launch($"{fault}:{victim}", watchdog: TimeSpan.FromSeconds(5)),
         });
 
         var failed = Assert.Single(batch.Scenarios, s => !s.Result.Success);

@@ -69,9 +69,14 @@ internal sealed class RunnerProcess : IAsyncDisposable
         var deadline = timeout is { } limit ? Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
         long? cancelSentAt = null;
         string? cancelReason = null;
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Failed(package, RunnerFailure.Canceled, "The batch was canceled before this scenario started.");
+        }
+
         try
         {
-            await _writer!.SendAsync(FrameKind.RunRequest, new RunRequest(runId, package), cancellationToken).ConfigureAwait(false);
+            await _writer!.SendAsync(FrameKind.RunRequest, new RunRequest(runId, package), CancellationToken.None).ConfigureAwait(false);
             while (true)
             {
                 var wait = _launch.Watchdog;
@@ -300,7 +305,7 @@ internal sealed class RunnerProcess : IAsyncDisposable
             // The pipe may close a moment before the exit is seen: give a dying runner a little time to report its exit code.
             try
             {
-                await _process.Task.WaitAsync(TimeSpan.FromSeconds(3)).ConfigureAwait(false);
+                await _process.Task.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
             }
             catch (TimeoutException)
             {
@@ -315,16 +320,18 @@ internal sealed class RunnerProcess : IAsyncDisposable
             > 128 => $"exit code {exit} (signal {exit - 128})",
             _ => $"exit code {exit}",
         };
-        return new ProcessResult
-        {
-            Success = false,
-            ScenarioIndex = package.ScenarioIndex,
-            ScenarioName = package.ScenarioName,
-            Symbol = package.Symbol,
-            Timings = new RunTimings(),
-            Error = new ErrorInfo(type, $"{reason} (runner pid {ProcessId}, {exitText}). {Tail()}".TrimEnd(), null),
-        };
+        return Failed(package, type, $"{reason} (runner pid {ProcessId}, {exitText}). {Tail()}".TrimEnd());
     }
+
+    private static ProcessResult Failed(ProcessDataPackage package, string type, string message) => new()
+    {
+        Success = false,
+        ScenarioIndex = package.ScenarioIndex,
+        ScenarioName = package.ScenarioName,
+        Symbol = package.Symbol,
+        Timings = new RunTimings(),
+        Error = new ErrorInfo(type, message, null),
+    };
 
     private void AddStderr(string line)
     {
