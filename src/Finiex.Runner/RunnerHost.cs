@@ -51,6 +51,7 @@ internal sealed class RunnerHost(RunnerOptions options, FaultInjection? fault)
         }
 
         var catalog = StrategyCatalog.CreateDefault();
+        var warm = Task.Run(() => EngineWarmup.Run(catalog), stop.Token); // compiles the engine while the parent prepares packages
         Task? running = null;
         using var runCancel = new CancellationTokenSource();
         while (!stop.IsCancellationRequested)
@@ -66,9 +67,10 @@ internal sealed class RunnerHost(RunnerOptions options, FaultInjection? fault)
                 case FrameKind.RunRequest:
                     await writer.SendAsync(FrameKind.Heartbeat, new Heartbeat(0, 0), stop.Token).ConfigureAwait(false); // alive, even while the package deserialises
                     var request = MessagePackSerializer.Deserialize<RunRequest>(message.Body);
-                    if (running is { IsCompleted: false })
+                    if (running is not null)
                     {
-                        throw new ProtocolException("A run request arrived while a scenario was still running.");
+                        // The parent sends a request only after the previous result; that run may still be returning.
+                        await running.ConfigureAwait(false);
                     }
 
                     // One run at a time; a canceled token is replaced for the next scenario.
@@ -78,6 +80,7 @@ internal sealed class RunnerHost(RunnerOptions options, FaultInjection? fault)
                     }
 
                     var token = runCancel.Token;
+                    await warm.ConfigureAwait(false);
                     running = Task.Run(() => RunOrDieAsync(request, writer, catalog, token));
                     break;
                 case FrameKind.Cancel:

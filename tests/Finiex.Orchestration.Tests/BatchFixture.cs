@@ -23,7 +23,10 @@ internal static class BatchFixture
     public static ScenarioSetReport Load(string path) => new ScenarioSetLoader(StrategyCatalog.CreateDefault(), Store).Load(path);
 
     /// <summary>Four short EURUSD scenarios (a grid over the latency seed) for the fault tests.</summary>
-    public static ScenarioSetReport SmallSet()
+    public static ScenarioSetReport SmallSet() => GridSet(4, 20_000);
+
+    /// <summary><paramref name="count"/> EURUSD scenarios of <paramref name="ticks"/> ticks each (a grid over the latency seed).</summary>
+    public static ScenarioSetReport GridSet(int count, int ticks)
     {
         var path = Path.Combine(Path.GetTempPath(), $"finiex-orch-{Guid.NewGuid():N}.json");
         File.WriteAllText(path, $$"""
@@ -37,8 +40,8 @@ internal static class BatchFixture
                 "account": { "initial_balance": 10000, "currency": "USD", "broker": "{{Path.Combine(RepoPaths.Root, "configs", "brokers", "vantage_demo.json").Replace("\\", "\\\\", StringComparison.Ordinal)}}",
                              "latency_ticks": { "min": 1, "max": 3 } }
               },
-              "scenarios": [ { "name": "s", "symbol": "EURUSD", "start": "2014-05-06T00:00:00Z", "max_ticks": 20000,
-                               "grid": { "account.latency_seed": [1, 2, 3, 4] } } ]
+              "scenarios": [ { "name": "s", "symbol": "EURUSD", "start": "2014-05-06T00:00:00Z", "max_ticks": {{ticks}},
+                               "grid": { "account.latency_seed": [{{string.Join(", ", Enumerable.Range(1, count))}}] } } ]
             }
             """);
         try

@@ -27,6 +27,16 @@ public sealed class ExecutionModeTests
     }
 
     [Fact(Timeout = 120_000)]
+    public async Task Many_quick_scenarios_through_a_warm_pool_all_complete()
+    {
+        // Back-to-back dispatch: a new request can reach a runner while its previous run is still returning.
+        var (batch, _) = await BatchFixture.RunAsync(BatchFixture.GridSet(60, 300), ExecutionMode.Processes, 2);
+
+        Assert.True(batch.AllCompleted, string.Join("; ", batch.Scenarios.Where(s => !s.Result.Success).Select(s => s.Result.Error!.Message)));
+        Assert.Equal(2, batch.RunnerStartsMs.Count);
+    }
+
+    [Fact(Timeout = 120_000)]
     public async Task Events_carry_increasing_sequence_numbers_slots_and_every_status_change()
     {
         var (batch, events) = await BatchFixture.RunAsync(BatchFixture.SmallSet(), ExecutionMode.Processes, 2);
