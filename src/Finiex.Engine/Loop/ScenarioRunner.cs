@@ -1,5 +1,4 @@
 using Finiex.Core.Ticks;
-using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
 using Finiex.Contracts.Packages;
@@ -210,6 +209,4 @@ public sealed class ScenarioRunner(StrategyCatalog catalog, Func<TickSource, ITi
 
     private void Report(ProcessDataPackage package, ScenarioStatus status, long done, long total, double balance, double equity, int trades) =>
         progress?.Report(new LiveProgress(package.ScenarioIndex, package.ScenarioName, package.Symbol, status, done, total, balance, equity, trades));
-
-    internal static ImmutableArray<string> StepNames => [.. LoopProfile.StepNames];
 }

@@ -40,7 +40,7 @@ public sealed class BatchOrchestrator(TickStore store, StrategyCatalog catalog, 
                 {
                     var messages = scenario.Problems.Where(p => p.Severity == ProblemSeverity.Error).Select(p => $"{p.Path}: {p.Message}");
                     outcomes[scenario.Index] = new ScenarioOutcome(scenario.Index, scenario.Name, scenario.Config,
-                        Failed(scenario.Index, scenario.Name, scenario.Config?.Symbol ?? "", "ValidationError", string.Join("; ", messages)));
+                        ProcessResult.Failed(scenario.Index, scenario.Name, scenario.Config?.Symbol ?? "", "ValidationError", string.Join("; ", messages)));
                     continue;
                 }
 
@@ -52,7 +52,7 @@ public sealed class BatchOrchestrator(TickStore store, StrategyCatalog catalog, 
                 catch (Exception ex) when (ex is StoreCorruptException or IOException or InvalidOperationException or Data.Brokers.BrokerSpecException)
                 {
                     outcomes[scenario.Index] = new ScenarioOutcome(scenario.Index, scenario.Name, scenario.Config,
-                        Failed(scenario.Index, scenario.Name, scenario.Config!.Symbol, "DataPreparationError", ex.Message));
+                        ProcessResult.Failed(scenario.Index, scenario.Name, scenario.Config!.Symbol, "DataPreparationError", ex.Message));
                 }
             }
         }
@@ -113,14 +113,4 @@ public sealed class BatchOrchestrator(TickStore store, StrategyCatalog catalog, 
             _ = slot.KillAsync();
         }
     }
-
-    private static ProcessResult Failed(int index, string name, string symbol, string type, string message) => new()
-    {
-        Success = false,
-        ScenarioIndex = index,
-        ScenarioName = name,
-        Symbol = symbol,
-        Timings = new RunTimings(),
-        Error = new ErrorInfo(type, message, null),
-    };
 }

@@ -49,13 +49,6 @@ public sealed class ExecutionCoordinator(IReadOnlyList<IExecutionSlot> slots, Ba
         }
     }
 
-    private static ProcessResult Canceled(ProcessDataPackage package) => new()
-    {
-        Success = false,
-        ScenarioIndex = package.ScenarioIndex,
-        ScenarioName = package.ScenarioName,
-        Symbol = package.Symbol,
-        Timings = new RunTimings(),
-        Error = new ErrorInfo("Canceled", "The batch was canceled before this scenario started.", null),
-    };
+    private static ProcessResult Canceled(ProcessDataPackage package) =>
+        ProcessResult.Failed(package.ScenarioIndex, package.ScenarioName, package.Symbol, "Canceled", "The batch was canceled before this scenario started.");
 }

@@ -323,15 +323,8 @@ internal sealed class RunnerProcess : IAsyncDisposable
         return Failed(package, type, $"{reason} (runner pid {ProcessId}, {exitText}). {Tail()}".TrimEnd());
     }
 
-    private static ProcessResult Failed(ProcessDataPackage package, string type, string message) => new()
-    {
-        Success = false,
-        ScenarioIndex = package.ScenarioIndex,
-        ScenarioName = package.ScenarioName,
-        Symbol = package.Symbol,
-        Timings = new RunTimings(),
-        Error = new ErrorInfo(type, message, null),
-    };
+    private static ProcessResult Failed(ProcessDataPackage package, string type, string message) =>
+        ProcessResult.Failed(package.ScenarioIndex, package.ScenarioName, package.Symbol, type, message);
 
     private void AddStderr(string line)
     {

@@ -50,15 +50,8 @@ internal sealed class RunnerProcessSlot(int slotId, RunnerLaunch launch, TimeSpa
             }
             catch (Exception ex) when (ex is RunnerStartException or IOException or OperationCanceledException or InvalidOperationException or System.ComponentModel.Win32Exception)
             {
-                return new ProcessResult
-                {
-                    Success = false,
-                    ScenarioIndex = package.ScenarioIndex,
-                    ScenarioName = package.ScenarioName,
-                    Symbol = package.Symbol,
-                    Timings = new RunTimings(),
-                    Error = new ErrorInfo(cancellationToken.IsCancellationRequested ? RunnerFailure.Canceled : RunnerFailure.StartFailed, ex.Message, null),
-                };
+                return ProcessResult.Failed(package.ScenarioIndex, package.ScenarioName, package.Symbol,
+                    cancellationToken.IsCancellationRequested ? RunnerFailure.Canceled : RunnerFailure.StartFailed, ex.Message);
             }
         }
 
