@@ -31,8 +31,22 @@ public sealed record RunnerLaunch
         return new RunnerLaunch { RunnerDll = path };
     }
 
-    private static string DefaultHost() =>
-        System.Environment.ProcessPath is { } current && Path.GetFileNameWithoutExtension(current) == "dotnet"
-            ? current
-            : System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+    /// <summary>The dotnet host: this process if it is one, else DOTNET_HOST_PATH, else the host of the running runtime, else PATH.</summary>
+    private static string DefaultHost()
+    {
+        if (System.Environment.ProcessPath is { } current && Path.GetFileNameWithoutExtension(current) == "dotnet")
+        {
+            return current;
+        }
+
+        if (System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } hostPath && File.Exists(hostPath))
+        {
+            return hostPath;
+        }
+
+        // <root>/shared/Microsoft.NETCore.App/<version>/ → <root>/dotnet
+        var runtimeHost = Path.GetFullPath(Path.Combine(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", "..",
+            OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet"));
+        return File.Exists(runtimeHost) ? runtimeHost : "dotnet";
+    }
 }
