@@ -8,12 +8,14 @@ public sealed class StoreTickRange : ITickData
     private readonly TickFile _file;
     private readonly long _start;
     private readonly long _end;
+    private readonly bool _ownsFile;
 
-    private StoreTickRange(TickFile file, long start, long end)
+    private StoreTickRange(TickFile file, long start, long end, bool ownsFile)
     {
         _file = file;
         _start = start;
         _end = end;
+        _ownsFile = ownsFile;
     }
 
     public ReadOnlySpan<long> Times => _file.Times(_start, _end);
@@ -34,7 +36,7 @@ public sealed class StoreTickRange : ITickData
             }
 
             file.VerifyRange(start, end);
-            return new StoreTickRange(file, start, end);
+            return new StoreTickRange(file, start, end, ownsFile: true);
         }
         catch
         {
@@ -43,5 +45,19 @@ public sealed class StoreTickRange : ITickData
         }
     }
 
-    public void Dispose() => _file.Dispose();
+    /// <summary>Maps ticks [start, end) through a file kept open by <paramref name="cache"/> (verified chunks are remembered).</summary>
+    public static StoreTickRange Open(TickFileCache cache, string path, long start, long end, long expectedFileTicks)
+    {
+        var file = cache.Get(path, expectedFileTicks);
+        file.VerifyRange(start, end);
+        return new StoreTickRange(file, start, end, ownsFile: false);
+    }
+
+    public void Dispose()
+    {
+        if (_ownsFile)
+        {
+            _file.Dispose();
+        }
+    }
 }

@@ -1,0 +1,47 @@
+namespace Finiex.Data.Store;
+
+/// <summary>
+/// Keeps store tick files open (mapped, with their verified chunks remembered) for the life of a runner or a batch,
+/// so consecutive scenarios on one symbol neither re-map the file nor re-hash its chunks. Thread-safe.
+/// </summary>
+public sealed class TickFileCache : IDisposable
+{
+    private readonly Dictionary<(string Path, long Ticks, DateTime Modified), TickFile> _files = [];
+    private readonly object _gate = new();
+
+    /// <summary>The open file at <paramref name="path"/>; a file rewritten since (other length or time) is opened anew.</summary>
+    public TickFile Get(string path, long expectedTicks)
+    {
+        var key = (Path.GetFullPath(path), expectedTicks, File.GetLastWriteTimeUtc(path));
+        lock (_gate)
+        {
+            if (_files.TryGetValue(key, out var cached))
+            {
+                return cached;
+            }
+
+            var file = TickFile.Open(path);
+            if (file.Count != expectedTicks)
+            {
+                file.Dispose();
+                throw new StoreCorruptException(path, $"it holds {file.Count} ticks, but the package was made for {expectedTicks} (re-imported meanwhile?)");
+            }
+
+            _files[key] = file;
+            return file;
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            foreach (var file in _files.Values)
+            {
+                file.Dispose();
+            }
+
+            _files.Clear();
+        }
+    }
+}
