@@ -80,6 +80,36 @@ public sealed class FaultTests
         Assert.All(batch.Scenarios.Skip(1), s => Assert.Equal("Canceled", s.Result.Error!.Type));
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task A_runner_killed_with_sigkill_fails_its_scenario_with_the_signal()
+    {
+        var report = BatchFixture.SmallSet();
+        var victim = report.Scenarios[1].Name;
+        var before = BatchFixture.RunnerPids();
+        var hub = new Events.BatchEventHub();
+        using var _ = hub.Subscribe(e =>
+        {
+            if (e.Kind == Events.BatchEventKind.ScenarioStarted && e.ScenarioName == victim)
+            {
+                foreach (var pid in BatchFixture.RunnerPids().Except(before))
+                {
+                    using var runner = System.Diagnostics.Process.Start("kill", ["-9", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                    runner.WaitForExit();
+                }
+            }
+        });
+        var batch = await new BatchOrchestrator(BatchFixture.Store, Engine.Catalog.StrategyCatalog.CreateDefault(), hub)
+            .RunAsync(report, new ExecutionPlan(ExecutionMode.Processes, 1, "test"),
+                new BatchOptions { Runner = BatchFixture.Launch($"hang:{victim}") })
+            .WaitAsync(TimeSpan.FromSeconds(90));
+        BatchFixture.AssertNoRunnerSurvives(before);
+
+        var failed = batch.Scenarios.Single(s => s.Name == victim).Result;
+        Assert.Equal("RunnerCrashed", failed.Error!.Type);
+        Assert.Contains("signal 9", failed.Error.Message, StringComparison.Ordinal);
+        Assert.Equal(3, batch.Scenarios.Count(s => s.Result.Success));
+    }
+
     [Fact(Timeout = 60_000)]
     public async Task A_runner_of_another_build_is_refused_with_a_clear_message()
     {
