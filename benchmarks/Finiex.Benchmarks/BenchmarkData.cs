@@ -12,7 +12,7 @@ namespace Finiex.Benchmarks;
 /// </summary>
 internal static class BenchmarkData
 {
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => Finiex.Tests.Shared.RepoPaths.Root;
 
     public static TickStore Store { get; } = new(Path.Combine(RepoRoot, "data", "store"));
 
@@ -46,21 +46,5 @@ internal static class BenchmarkData
         {
             File.Delete(set);
         }
-    }
-
-    private static string FindRepoRoot()
-    {
-        foreach (var origin in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
-        {
-            for (var dir = new DirectoryInfo(origin); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Finiex.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-
-        throw new InvalidOperationException("Run the benchmarks from inside the repository.");
     }
 }

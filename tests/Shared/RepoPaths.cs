@@ -6,7 +6,9 @@ internal static class RepoPaths
     public static string Root { get; } = FindRoot();
 
     /// <summary>../shared/data from the repository root, or $FINIEX_SHARED_DATA.</summary>
-    public static string SharedData { get; } = FindSharedData();
+    public static string SharedData => SharedDataPath.Value;
+
+    private static readonly Lazy<string> SharedDataPath = new(FindSharedData);
 
     private static string FindRoot()
     {

@@ -27,14 +27,9 @@ public sealed class StoreTickRange : ITickData
     /// <summary>Maps ticks [start, end) of <paramref name="path"/>, refusing a file whose tick count is not the expected one.</summary>
     public static StoreTickRange Open(string path, long start, long end, long expectedFileTicks)
     {
-        var file = TickFile.Open(path);
+        var file = TickFile.OpenExpecting(path, expectedFileTicks);
         try
         {
-            if (file.Count != expectedFileTicks)
-            {
-                throw new StoreCorruptException(path, $"it holds {file.Count} ticks, but the package was made for {expectedFileTicks} (re-imported meanwhile?)");
-            }
-
             file.VerifyRange(start, end);
             return new StoreTickRange(file, start, end, ownsFile: true);
         }

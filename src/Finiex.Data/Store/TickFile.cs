@@ -81,6 +81,19 @@ public sealed unsafe class TickFile : IDisposable
         }
     }
 
+    /// <summary>Opens a file that must hold exactly <paramref name="expectedTicks"/> ticks (the count a package was made for).</summary>
+    public static TickFile OpenExpecting(string path, long expectedTicks)
+    {
+        var file = Open(path);
+        if (file.Count != expectedTicks)
+        {
+            file.Dispose();
+            throw new StoreCorruptException(path, $"it holds {file.Count} ticks, but the package was made for {expectedTicks} (re-imported meanwhile?)");
+        }
+
+        return file;
+    }
+
     public ReadOnlySpan<long> Times(long start, long end) => Column<long>(_layout.TimesOffset, start, end);
 
     public ReadOnlySpan<double> Bids(long start, long end) => Column<double>(_layout.BidsOffset, start, end);

@@ -20,13 +20,7 @@ public sealed class TickFileCache : IDisposable
                 return cached;
             }
 
-            var file = TickFile.Open(path);
-            if (file.Count != expectedTicks)
-            {
-                file.Dispose();
-                throw new StoreCorruptException(path, $"it holds {file.Count} ticks, but the package was made for {expectedTicks} (re-imported meanwhile?)");
-            }
-
+            var file = TickFile.OpenExpecting(path, expectedTicks);
             _files[key] = file;
             return file;
         }

@@ -15,9 +15,9 @@ public static class BarBuilder
             series.OnTick(times[i], (bids[i] + asks[i]) / 2);
         }
 
-        if (includeLast && series.HasForming)
+        if (includeLast)
         {
-            series.OnTick(long.MaxValue - timeframe.LengthMs, 0); // closes the last bucket; the new forming bar is dropped
+            series.CloseForming();
         }
 
         return series.ToColumns(0);

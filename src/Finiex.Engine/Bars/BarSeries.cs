@@ -105,6 +105,17 @@ public sealed class BarSeries
         return closed;
     }
 
+    /// <summary>Closes the forming bar as if a later bucket had started (used when the ticks are known to end here).</summary>
+    public void CloseForming()
+    {
+        if (HasForming)
+        {
+            Append(FormingStart, FormingOpen, FormingHigh, FormingLow, FormingClose, FormingTicks);
+            HasForming = false;
+            FormingEnd = long.MinValue;
+        }
+    }
+
     /// <summary>The closed bars as columns (a copy), for traces.</summary>
     public BarColumns ToColumns(int from) => new()
     {
