@@ -10,7 +10,7 @@ namespace Finiex.Benchmarks;
 /// The reference scenario of the issues: rsi 14 (wilder) on M5 + envelope 20 on M30 + aggressive_trend, on one day of
 /// real FXCM EURUSD ticks (2014-05-06, 99,897 ticks) from the sample store shipped in data/store.
 /// </summary>
-internal static class BenchmarkData
+public static class BenchmarkData
 {
     public static string RepoRoot => Finiex.Tests.Shared.RepoPaths.Root;
 

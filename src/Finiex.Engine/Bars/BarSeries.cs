@@ -70,39 +70,27 @@ public sealed class BarSeries
     }
 
     /// <summary>Adds a tick's mid. Returns true when the tick closed the forming bar (it is then the last closed bar).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool OnTick(long time, double mid)
     {
-        if (time < FormingEnd)
+        if (time >= FormingEnd)
         {
-            if (mid > FormingHigh)
-            {
-                FormingHigh = mid;
-            }
-
-            if (mid < FormingLow)
-            {
-                FormingLow = mid;
-            }
-
-            FormingClose = mid;
-            FormingTicks++;
-            return false;
+            return StartBucket(time, mid);
         }
 
-        var closed = HasForming;
-        if (closed)
+        if (mid > FormingHigh)
         {
-            Append(FormingStart, FormingOpen, FormingHigh, FormingLow, FormingClose, FormingTicks);
+            FormingHigh = mid;
         }
 
-        // Division only when the bucket changes.
-        FormingStart = Timeframe.BucketStart(time);
-        FormingEnd = FormingStart + Timeframe.LengthMs;
-        FormingOpen = FormingHigh = FormingLow = FormingClose = mid;
-        FormingTicks = 1;
-        HasForming = true;
-        return closed;
+        if (mid < FormingLow)
+        {
+            FormingLow = mid;
+        }
+
+        FormingClose = mid;
+        FormingTicks++;
+        return false;
     }
 
     /// <summary>Closes the forming bar as if a later bucket had started (used when the ticks are known to end here).</summary>
@@ -127,6 +115,25 @@ public sealed class BarSeries
         Close = Close[from..].ToArray(),
         TickCounts = TickCounts[from..].ToArray(),
     };
+
+    /// <summary>The tick opens a new bucket: the forming bar, if any, closes (once per bar, so kept out of line).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool StartBucket(long time, double mid)
+    {
+        var closed = HasForming;
+        if (closed)
+        {
+            Append(FormingStart, FormingOpen, FormingHigh, FormingLow, FormingClose, FormingTicks);
+        }
+
+        // Division only when the bucket changes.
+        FormingStart = Timeframe.BucketStart(time);
+        FormingEnd = FormingStart + Timeframe.LengthMs;
+        FormingOpen = FormingHigh = FormingLow = FormingClose = mid;
+        FormingTicks = 1;
+        HasForming = true;
+        return closed;
+    }
 
     private void Append(long start, double open, double high, double low, double close, int ticks)
     {

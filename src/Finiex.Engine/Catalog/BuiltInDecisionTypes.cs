@@ -52,11 +52,11 @@ public static class BuiltInDecisionTypes
     public static IReadOnlyList<DecisionRegistration> All { get; } =
     [
         new(AggressiveTrendInfo, c => new AggressiveTrend(
-            c.Input<IOscillatorWorker>("rsi"), c.Input<IBandWorker>("band"),
+            c.Input<OscillatorWorker>("rsi"), c.Input<BandWorker>("band"),
             c.Parameters.Number("rsi_buy"), c.Parameters.Number("rsi_sell"),
             c.Parameters.Number("band_low"), c.Parameters.Number("band_high"), c.Parameters.Number("min_confidence"))),
         new(SimpleConsensusInfo, c => new SimpleConsensus(
-            c.Input<IOscillatorWorker>("rsi"), c.Input<IBandWorker>("band"),
+            c.Input<OscillatorWorker>("rsi"), c.Input<BandWorker>("band"),
             c.Parameters.Number("rsi_low"), c.Parameters.Number("rsi_high"),
             c.Parameters.Number("band_low"), c.Parameters.Number("band_high"), c.Parameters.Number("min_confidence"))),
     ];

@@ -4,11 +4,11 @@ using Finiex.Engine.Workers;
 namespace Finiex.Engine.Catalog;
 
 /// <summary>What a decision logic factory gets: its resolved parameters and the worker bound to each declared input.</summary>
-public sealed record DecisionBuildContext(ParameterSet Parameters, IReadOnlyDictionary<string, IWorker> Inputs)
+public sealed record DecisionBuildContext(ParameterSet Parameters, IReadOnlyDictionary<string, Worker> Inputs)
 {
     /// <summary>The worker bound to <paramref name="input"/>, as the interface the input expects.</summary>
     public T Input<T>(string input)
-        where T : class, IWorker =>
+        where T : Worker =>
         Inputs.TryGetValue(input, out var worker) && worker is T typed
             ? typed
             : throw new InvalidOperationException($"Decision input '{input}' must be bound to a {typeof(T).Name}.");

@@ -4,4 +4,4 @@ using Finiex.Engine.Decisions;
 namespace Finiex.Engine.Catalog;
 
 /// <summary>A decision logic type: its description (inputs, parameters) and how to build one.</summary>
-public sealed record DecisionRegistration(DecisionTypeInfo Info, Func<DecisionBuildContext, IDecisionLogic> Create);
+public sealed record DecisionRegistration(DecisionTypeInfo Info, Func<DecisionBuildContext, DecisionLogic> Create);

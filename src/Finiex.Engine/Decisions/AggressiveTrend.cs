@@ -4,13 +4,13 @@ using System.Runtime.CompilerServices;
 namespace Finiex.Engine.Decisions;
 
 /// <summary>OR logic (SEMANTICS §5): an RSI extreme or a band extreme alone gives a signal.</summary>
-public sealed class AggressiveTrend(IOscillatorWorker rsi, IBandWorker band, double rsiBuy, double rsiSell,
-    double bandLow, double bandHigh, double minConfidence) : IDecisionLogic
+public sealed class AggressiveTrend(OscillatorWorker rsi, BandWorker band, double rsiBuy, double rsiSell,
+    double bandLow, double bandHigh, double minConfidence) : DecisionLogic
 {
-    public string Name => "aggressive_trend";
+    public override string Name => "aggressive_trend";
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public Decision Decide(double mid)
+    public override Decision Decide(double mid)
     {
         if (!rsi.IsReady || !band.IsReady)
         {

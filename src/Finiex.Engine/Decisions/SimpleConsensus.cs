@@ -4,13 +4,13 @@ using System.Runtime.CompilerServices;
 namespace Finiex.Engine.Decisions;
 
 /// <summary>AND logic (SEMANTICS §5): RSI and band position must agree.</summary>
-public sealed class SimpleConsensus(IOscillatorWorker rsi, IBandWorker band, double rsiLow, double rsiHigh,
-    double bandLow, double bandHigh, double minConfidence) : IDecisionLogic
+public sealed class SimpleConsensus(OscillatorWorker rsi, BandWorker band, double rsiLow, double rsiHigh,
+    double bandLow, double bandHigh, double minConfidence) : DecisionLogic
 {
-    public string Name => "simple_consensus";
+    public override string Name => "simple_consensus";
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public Decision Decide(double mid)
+    public override Decision Decide(double mid)
     {
         if (!rsi.IsReady || !band.IsReady)
         {

@@ -10,13 +10,13 @@ namespace Finiex.Engine.Loop;
 /// </summary>
 internal sealed class BarTraceRecorder
 {
-    private readonly IWorker[] _workers;
+    private readonly Worker[] _workers;
     private readonly List<double>[] _values;
     private readonly int[] _firstBar;
     private readonly string[] _columns;
     private readonly double[] _scratch;
 
-    public BarTraceRecorder(IWorker[] workers, BarSeries[] series)
+    public BarTraceRecorder(Worker[] workers, BarSeries[] series)
     {
         _workers = workers;
         _columns = [.. workers.SelectMany(w => w.OutputNames)];

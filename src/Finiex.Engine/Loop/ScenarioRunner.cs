@@ -113,7 +113,7 @@ public sealed class ScenarioRunner(StrategyCatalog catalog, Func<TickSource, ITi
         }
     }
 
-    private IWorker[] BuildWorkers(ProcessDataPackage package) =>
+    private Worker[] BuildWorkers(ProcessDataPackage package) =>
         [.. package.Workers.Select(spec =>
         {
             var registration = catalog.Worker(spec.Type);
@@ -121,7 +121,7 @@ public sealed class ScenarioRunner(StrategyCatalog catalog, Func<TickSource, ITi
             return registration.Create(context);
         })];
 
-    private IDecisionLogic BuildDecision(ProcessDataPackage package, IWorker[] workers)
+    private DecisionLogic BuildDecision(ProcessDataPackage package, Worker[] workers)
     {
         var registration = catalog.Decision(package.Decision.Type);
         var inputs = package.Decision.Inputs.ToDictionary(
@@ -145,7 +145,7 @@ public sealed class ScenarioRunner(StrategyCatalog catalog, Func<TickSource, ITi
         return set;
     }
 
-    private static (BarSeries[] Series, int[][] WorkersOfSeries) GroupByTimeframe(IWorker[] workers)
+    private static (BarSeries[] Series, int[][] WorkersOfSeries) GroupByTimeframe(Worker[] workers)
     {
         var timeframes = workers.Select(w => w.Timeframe).Distinct().OrderBy(t => t.LengthMs).ToArray();
         var series = timeframes.Select(t => new BarSeries(t)).ToArray();
@@ -156,7 +156,7 @@ public sealed class ScenarioRunner(StrategyCatalog catalog, Func<TickSource, ITi
     }
 
     /// <summary>Feeds each worker exactly the last W warmup bars of its timeframe (SEMANTICS §3), after checking them.</summary>
-    private static bool InjectWarmup(ProcessDataPackage package, BarSeries[] series, IWorker[] workers, int[][] workersOfSeries, ScenarioLog log)
+    private static bool InjectWarmup(ProcessDataPackage package, BarSeries[] series, Worker[] workers, int[][] workersOfSeries, ScenarioLog log)
     {
         var warmupByTimeframe = package.WarmupBars.ToDictionary(b => b.Timeframe, StringComparer.Ordinal);
         var needByWorker = package.Workers.ToDictionary(w => w.Name, w => w.WarmupBars, StringComparer.Ordinal);

@@ -18,14 +18,14 @@ internal sealed class TickLoop
     private readonly TradeSimulator _simulator;
     private readonly BarSeries[] _series;
     private readonly int[][] _workersOfSeries;
-    private readonly IWorker[] _workers;
-    private readonly IDecisionLogic _decision;
+    private readonly Worker[] _workers;
+    private readonly DecisionLogic _decision;
     private readonly SignalExecutor _executor;
     private readonly LoopProfile? _profile;
     private readonly BarTraceRecorder? _trace;
     private readonly long[] _stamps = new long[7];
 
-    public TickLoop(TradeSimulator simulator, BarSeries[] series, int[][] workersOfSeries, IWorker[] workers, IDecisionLogic decision,
+    public TickLoop(TradeSimulator simulator, BarSeries[] series, int[][] workersOfSeries, Worker[] workers, DecisionLogic decision,
         SignalExecutor executor, LoopProfile? profile, BarTraceRecorder? trace)
     {
         _simulator = simulator;

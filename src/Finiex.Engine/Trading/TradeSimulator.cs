@@ -13,6 +13,11 @@ public sealed class TradeSimulator
 {
     private const long MsPerDay = 86_400_000;
     private readonly TradingRules _rules;
+    // Rules read at every tick, copied to fields so the tick path needs no second indirection.
+    private readonly bool _hasStops;
+    private readonly bool _applySwap;
+    private readonly bool _accountIsBase;
+    private readonly double _contractSize;
     private readonly List<TradeRecord> _trades = [];
     private SplitMix64 _latency;
 
@@ -44,6 +49,10 @@ public sealed class TradeSimulator
     public TradeSimulator(TradingRules rules)
     {
         _rules = rules;
+        _hasStops = rules.StopLossPoints is not null || rules.TakeProfitPoints is not null;
+        _applySwap = rules.ApplySwap;
+        _accountIsBase = rules.AccountIsBase;
+        _contractSize = rules.ContractSize;
         _latency = new SplitMix64(rules.LatencySeed);
         Balance = Equity = _peak = rules.InitialBalance;
     }
@@ -93,12 +102,12 @@ public sealed class TradeSimulator
 
         if (_hasPosition)
         {
-            if (_openIndex < index)
+            if (_hasStops && _openIndex < index)
             {
                 CheckStops(time, bid, ask);
             }
 
-            if (_hasPosition && _rules.ApplySwap && time >= _nextMidnight)
+            if (_hasPosition && _applySwap && time >= _nextMidnight)
             {
                 ChargeSwap(time, (bid + ask) / 2);
             }
@@ -219,6 +228,7 @@ public sealed class TradeSimulator
         _pendingFillIndex = index + latency;
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void FillPending(int index, long time, double bid, double ask)
     {
         _hasPending = false;
@@ -320,11 +330,12 @@ public sealed class TradeSimulator
         });
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double Unrealised(double bid, double ask)
     {
         var price = _side == TradeSide.Long ? bid : ask;
-        var quotePnl = (_side == TradeSide.Long ? price - _openPrice : _openPrice - price) * _rules.ContractSize * _lots;
-        return _rules.AccountIsBase ? quotePnl / price : quotePnl;
+        var quotePnl = (_side == TradeSide.Long ? price - _openPrice : _openPrice - price) * _contractSize * _lots;
+        return _accountIsBase ? quotePnl / price : quotePnl;
     }
 
     private double ToAccount(double quoteAmount, double mid) => _rules.AccountIsBase ? quoteAmount / mid : quoteAmount;

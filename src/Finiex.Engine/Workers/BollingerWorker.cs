@@ -8,39 +8,23 @@ namespace Finiex.Engine.Workers;
 /// squared deviations from the mean summed oldest to newest, divided by n), <c>upper/lower = middle ± k·σ</c>.
 /// O(n) per tick: the deviations depend on the forming close.
 /// </summary>
-public sealed class BollingerWorker : IBandWorker
+public sealed class BollingerWorker : BandWorker
 {
     private readonly CloseWindow _window;
     private readonly double _k;
 
     public BollingerWorker(string name, Timeframe timeframe, int period, double k)
+        : base(name, timeframe)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
-        Name = name;
-        Timeframe = timeframe;
         _window = new CloseWindow(period);
         _k = k;
-        OutputNames = [$"{name}.lower", $"{name}.middle", $"{name}.upper"];
     }
 
-    public string Name { get; }
-
-    public Timeframe Timeframe { get; }
-
-    public IReadOnlyList<string> OutputNames { get; }
-
-    public bool IsReady { get; private set; }
-
-    public double Lower { get; private set; } = double.NaN;
-
-    public double Middle { get; private set; } = double.NaN;
-
-    public double Upper { get; private set; } = double.NaN;
-
-    public void CommitClose(double close) => _window.Commit(close);
+    public override void CommitClose(double close) => _window.Commit(close);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Update(double formingClose)
+    public override void Update(double formingClose)
     {
         var n = _window.Period;
         IsReady = _window.Committed >= n - 1;
@@ -64,12 +48,5 @@ public sealed class BollingerWorker : IBandWorker
         Middle = mean;
         Upper = mean + (_k * sigma);
         Lower = mean - (_k * sigma);
-    }
-
-    public void WriteOutputs(Span<double> destination)
-    {
-        destination[0] = Lower;
-        destination[1] = Middle;
-        destination[2] = Upper;
     }
 }

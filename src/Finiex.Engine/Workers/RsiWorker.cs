@@ -8,9 +8,12 @@ namespace Finiex.Engine.Workers;
 /// <c>avg = (avg·(n−1) + x) / n</c>; the forming bar's delta is applied as one more step without committing it.
 /// Simple: the means of the last n deltas. Ready with n + 1 closes, the forming close included.
 /// </summary>
-public sealed class RsiWorker : IOscillatorWorker
+public sealed class RsiWorker : OscillatorWorker
 {
     private readonly int _period;
+    // The period as doubles (exact conversions), so the per-tick path converts nothing.
+    private readonly double _n;
+    private readonly double _nMinusOne;
     private readonly bool _wilder;
     private readonly CloseWindow _gains;
     private readonly CloseWindow _losses;
@@ -22,28 +25,18 @@ public sealed class RsiWorker : IOscillatorWorker
     private double _avgLoss;
 
     public RsiWorker(string name, Timeframe timeframe, int period, bool wilder)
+        : base(name, timeframe)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
-        Name = name;
-        Timeframe = timeframe;
         _period = period;
+        _n = period;
+        _nMinusOne = period - 1;
         _wilder = wilder;
         _gains = new CloseWindow(period);
         _losses = new CloseWindow(period);
-        OutputNames = [name];
     }
 
-    public string Name { get; }
-
-    public Timeframe Timeframe { get; }
-
-    public IReadOnlyList<string> OutputNames { get; }
-
-    public bool IsReady { get; private set; }
-
-    public double Value { get; private set; } = double.NaN;
-
-    public void CommitClose(double close)
+    public override void CommitClose(double close)
     {
         if (_closes > 0)
         {
@@ -81,7 +74,7 @@ public sealed class RsiWorker : IOscillatorWorker
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Update(double formingClose)
+    public override void Update(double formingClose)
     {
         if (_closes < _period)
         {
@@ -96,24 +89,22 @@ public sealed class RsiWorker : IOscillatorWorker
         double avgGain, avgLoss;
         if (!_wilder)
         {
-            avgGain = (_gains.PartialSum + gain) / _period;
-            avgLoss = (_losses.PartialSum + loss) / _period;
+            avgGain = (_gains.PartialSum + gain) / _n;
+            avgLoss = (_losses.PartialSum + loss) / _n;
         }
         else if (_closes - 1 < _period)
         {
             // The forming delta is the n-th: it completes the plain-mean seed.
-            avgGain = (_seedGain + gain) / _period;
-            avgLoss = (_seedLoss + loss) / _period;
+            avgGain = (_seedGain + gain) / _n;
+            avgLoss = (_seedLoss + loss) / _n;
         }
         else
         {
-            avgGain = ((_avgGain * (_period - 1)) + gain) / _period;
-            avgLoss = ((_avgLoss * (_period - 1)) + loss) / _period;
+            avgGain = ((_avgGain * _nMinusOne) + gain) / _n;
+            avgLoss = ((_avgLoss * _nMinusOne) + loss) / _n;
         }
 
         Value = avgLoss == 0 ? 100 : 100 - (100 / (1 + (avgGain / avgLoss)));
         IsReady = true;
     }
-
-    public void WriteOutputs(Span<double> destination) => destination[0] = Value;
 }

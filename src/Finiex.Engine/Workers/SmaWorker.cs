@@ -4,37 +4,23 @@ using System.Runtime.CompilerServices;
 namespace Finiex.Engine.Workers;
 
 /// <summary>Mean of the last n closes, the forming close included (SEMANTICS §4). Ready with n closes.</summary>
-public sealed class SmaWorker : IValueWorker
+public sealed class SmaWorker : ValueWorker
 {
     private readonly CloseWindow _window;
 
     public SmaWorker(string name, Timeframe timeframe, int period)
+        : base(name, timeframe)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
-        Name = name;
-        Timeframe = timeframe;
         _window = new CloseWindow(period);
-        OutputNames = [name];
     }
 
-    public string Name { get; }
-
-    public Timeframe Timeframe { get; }
-
-    public IReadOnlyList<string> OutputNames { get; }
-
-    public bool IsReady { get; private set; }
-
-    public double Value { get; private set; } = double.NaN;
-
-    public void CommitClose(double close) => _window.Commit(close);
+    public override void CommitClose(double close) => _window.Commit(close);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Update(double formingClose)
+    public override void Update(double formingClose)
     {
         IsReady = _window.Committed >= _window.Period - 1;
         Value = IsReady ? (_window.PartialSum + formingClose) / _window.Period : double.NaN;
     }
-
-    public void WriteOutputs(Span<double> destination) => destination[0] = Value;
 }

@@ -3,29 +3,29 @@ using Finiex.Engine.Workers;
 
 namespace Finiex.Engine.Tests.Decisions;
 
-internal sealed class FakeOscillator(double value, bool ready = true) : IOscillatorWorker
+internal sealed class FakeOscillator : OscillatorWorker
 {
-    public string Name => "rsi";
-    public Timeframe Timeframe => Timeframe.M1;
-    public bool IsReady => ready;
-    public IReadOnlyList<string> OutputNames => ["rsi"];
-    public double Value => value;
-    public void CommitClose(double close) { }
-    public void Update(double formingClose) { }
-    public void WriteOutputs(Span<double> destination) => destination[0] = value;
+    public FakeOscillator(double value, bool ready = true)
+        : base("rsi", Timeframe.M1)
+    {
+        Value = value;
+        IsReady = ready;
+    }
+
+    public override void CommitClose(double close) { }
+    public override void Update(double formingClose) { }
 }
 
 /// <summary>A band from 0 to 1, so the band position equals the mid.</summary>
-internal sealed class FakeBand(bool ready = true) : IBandWorker
+internal sealed class FakeBand : BandWorker
 {
-    public string Name => "band";
-    public Timeframe Timeframe => Timeframe.M1;
-    public bool IsReady => ready;
-    public IReadOnlyList<string> OutputNames => ["lower", "middle", "upper"];
-    public double Lower => 0;
-    public double Middle => 0.5;
-    public double Upper => 1;
-    public void CommitClose(double close) { }
-    public void Update(double formingClose) { }
-    public void WriteOutputs(Span<double> destination) { }
+    public FakeBand(bool ready = true)
+        : base("band", Timeframe.M1)
+    {
+        (Lower, Middle, Upper) = (0, 0.5, 1);
+        IsReady = ready;
+    }
+
+    public override void CommitClose(double close) { }
+    public override void Update(double formingClose) { }
 }

@@ -7,7 +7,7 @@ namespace Finiex.Engine.Tests.Workers;
 public sealed class WorkerReferenceTests
 {
     /// <summary>The value at row k: rows 0..k−1 are closed bars, row k's close is the forming close.</summary>
-    private static double ValueAt(IWorker worker, double[] closes, int row, Func<IWorker, double> read)
+    private static double ValueAt(Worker worker, double[] closes, int row, Func<Worker, double> read)
     {
         for (var i = 0; i < row; i++)
         {
@@ -55,7 +55,7 @@ public sealed class WorkerReferenceTests
         var simple = new RsiWorker("s", Timeframe.D1, 14, wilder: false);
         var sma = new SmaWorker("m", Timeframe.D1, 20);
         var bollinger = new BollingerWorker("b", Timeframe.D1, 20, 2);
-        IWorker[] all = [wilder, simple, sma, bollinger];
+        Worker[] all = [wilder, simple, sma, bollinger];
         for (var row = 0; row < closes.Length; row++)
         {
             foreach (var worker in all)

@@ -7,24 +7,31 @@ namespace Finiex.Engine.Workers;
 /// committed one by one with <see cref="CommitClose"/>; at every tick <see cref="Update"/> computes the value on those
 /// closes plus the forming bar's close, without committing it. Both must be O(1) (or O(period)) and allocation-free.
 /// </summary>
-public interface IWorker
+/// <remarks>
+/// An abstract class rather than an interface on purpose: the tick loop calls <see cref="Update"/> on workers of
+/// different types from one call site, which a virtual call handles with one indirect jump while an interface call
+/// goes through the runtime's polymorphic resolve stub; and decisions read <see cref="IsReady"/> and the values of
+/// the output kinds (<see cref="OscillatorWorker"/>, <see cref="BandWorker"/>, <see cref="ValueWorker"/>) as plain
+/// field loads.
+/// </remarks>
+public abstract class Worker(string name, Timeframe timeframe)
 {
-    string Name { get; }
+    public string Name { get; } = name;
 
-    Timeframe Timeframe { get; }
+    public Timeframe Timeframe { get; } = timeframe;
 
     /// <summary>True once the worker has enough closes for a value (a decision treats a worker that is not ready as FLAT).</summary>
-    bool IsReady { get; }
+    public bool IsReady { get; protected set; }
 
     /// <summary>Names of the values the worker exposes, for traces (e.g. "rsi" or "band.lower", "band.middle", "band.upper").</summary>
-    IReadOnlyList<string> OutputNames { get; }
+    public abstract IReadOnlyList<string> OutputNames { get; }
 
     /// <summary>Appends the close of a bar that has closed (or a warmup bar).</summary>
-    void CommitClose(double close);
+    public abstract void CommitClose(double close);
 
     /// <summary>Computes the value at this tick, with <paramref name="formingClose"/> as the last close.</summary>
-    void Update(double formingClose);
+    public abstract void Update(double formingClose);
 
     /// <summary>Writes the current values, in the order of <see cref="OutputNames"/>; NaN while not ready.</summary>
-    void WriteOutputs(Span<double> destination);
+    public abstract void WriteOutputs(Span<double> destination);
 }

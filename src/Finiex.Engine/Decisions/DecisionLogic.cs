@@ -4,9 +4,9 @@ namespace Finiex.Engine.Decisions;
 /// Turns the current worker values into a signal (SEMANTICS §5). Called at every tick after the workers have
 /// updated; must not allocate. A BUY or SELL below the logic's min_confidence must come back as FLAT.
 /// </summary>
-public interface IDecisionLogic
+public abstract class DecisionLogic
 {
-    string Name { get; }
+    public abstract string Name { get; }
 
-    Decision Decide(double mid);
+    public abstract Decision Decide(double mid);
 }
