@@ -12,9 +12,37 @@ namespace Finiex.Benchmarks;
 /// </summary>
 public static class BenchmarkData
 {
+    public const int ReferenceTicks = 99_897;
+
     public static string RepoRoot => Finiex.Tests.Shared.RepoPaths.Root;
 
     public static TickStore Store { get; } = new(Path.Combine(RepoRoot, "data", "store"));
+
+    public static void ExpectReferenceTicks(ProcessDataPackage package)
+    {
+        if (package.Ticks.Count != ReferenceTicks)
+        {
+            throw new InvalidOperationException($"Expected {ReferenceTicks} ticks, the package has {package.Ticks.Count}: has data/store changed?");
+        }
+    }
+
+    /// <summary>The reference day's ticks as arrays (time, bid, ask, mid).</summary>
+    public static (long[] Times, double[] Bids, double[] Asks, double[] Mids) ReferenceTicksArrays()
+    {
+        var package = ReferencePackage(profiling: false);
+        ExpectReferenceTicks(package);
+        using var file = TickFile.Open(package.Ticks.TickFilePath!);
+        var (start, end) = (package.Ticks.StartIndex, package.Ticks.EndIndex);
+        var bids = file.Bids(start, end).ToArray();
+        var asks = file.Asks(start, end).ToArray();
+        var mids = new double[bids.Length];
+        for (var i = 0; i < mids.Length; i++)
+        {
+            mids[i] = (bids[i] + asks[i]) / 2;
+        }
+
+        return (file.Times(start, end).ToArray(), bids, asks, mids);
+    }
 
     public static ProcessDataPackage ReferencePackage(bool profiling)
     {

@@ -1,3 +1,3 @@
 using BenchmarkDotNet.Running;
 
-BenchmarkSwitcher.FromAssembly(typeof(Finiex.Benchmarks.TickLoopBenchmarks).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(Finiex.Benchmarks.Suites.TickLoopBenchmarks).Assembly).Run(args);

@@ -13,6 +13,7 @@ public static class CliApplication
             DataCommand.Create(context),
             ValidateCommand.Create(context),
             RunCommand.Create(context),
+            BenchCommand.Create(context),
         };
 
         var parse = root.Parse(args);

@@ -26,7 +26,8 @@ public sealed class BatchOrchestrator(TickStore store, StrategyCatalog catalog, 
         var clock = Stopwatch.StartNew();
         hub.Publish(new BatchEvent { Sequence = 0, Time = default, Kind = BatchEventKind.BatchStarted, Message = plan.Reason });
         var enabled = report.Scenarios.Count(s => s.Enabled && s.IsValid);
-        var slots = CreateSlots(plan, options, Math.Max(1, Math.Min(plan.Parallelism, enabled)));
+        using var files = new TickFileCache();
+        var slots = CreateSlots(plan, options, Math.Max(1, Math.Min(plan.Parallelism, enabled)), files);
         _ = Protocol.ProtocolWarmup.EnsureStarted();
         var warmUp = Task.WhenAll(slots.Select(s => s.WarmUpAsync(cancellationToken))); // runners start while packages are prepared
         var outcomes = new SortedDictionary<int, ScenarioOutcome>();
@@ -63,10 +64,14 @@ public sealed class BatchOrchestrator(TickStore store, StrategyCatalog catalog, 
         {
             try
             {
-                var results = await new ExecutionCoordinator(slots, hub).RunAsync(packages, cancellationToken).ConfigureAwait(false);
+                var coordinator = new ExecutionCoordinator(slots, hub);
+                var results = await coordinator.RunAsync(packages, cancellationToken).ConfigureAwait(false);
                 foreach (var (index, result) in results)
                 {
-                    outcomes[index] = new ScenarioOutcome(index, result.ScenarioName, configs[index], result);
+                    outcomes[index] = new ScenarioOutcome(index, result.ScenarioName, configs[index], result)
+                    {
+                        SlotMs = coordinator.SlotMilliseconds.GetValueOrDefault(index),
+                    };
                 }
             }
             finally
@@ -90,11 +95,12 @@ public sealed class BatchOrchestrator(TickStore store, StrategyCatalog catalog, 
             ExecutionMode = plan.Mode.ToString().ToLowerInvariant(),
             Parallelism = slots.Count,
             RunnerStartsMs = [.. slots.OfType<RunnerProcessSlot>().SelectMany(s => s.RunnerStarts).Select(t => t.TotalMilliseconds)],
+            Runners = [.. slots.OfType<RunnerProcessSlot>().SelectMany(s => s.Usage)],
             Scenarios = [.. outcomes.Values],
         };
     }
 
-    private List<IExecutionSlot> CreateSlots(ExecutionPlan plan, BatchOptions options, int count)
+    private List<IExecutionSlot> CreateSlots(ExecutionPlan plan, BatchOptions options, int count, TickFileCache files)
     {
         if (plan.Mode == ExecutionMode.Processes)
         {
@@ -103,7 +109,7 @@ public sealed class BatchOrchestrator(TickStore store, StrategyCatalog catalog, 
         }
 
         return [.. Enumerable.Range(0, plan.Mode == ExecutionMode.Sequential ? 1 : count)
-            .Select(i => (IExecutionSlot)new InProcessSlot(i, catalog, options.ScenarioTimeout))];
+            .Select(i => (IExecutionSlot)new InProcessSlot(i, catalog, options.ScenarioTimeout, files))];
     }
 
     private static void KillAll(IEnumerable<IExecutionSlot> slots)

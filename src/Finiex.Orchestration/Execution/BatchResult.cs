@@ -14,6 +14,9 @@ public sealed record BatchResult
     public double PreparationMs { get; init; }
     /// <summary>Launch-to-handshake times of the runner processes started (processes mode).</summary>
     public IReadOnlyList<double> RunnerStartsMs { get; init; } = [];
+    /// <summary>What each runner process used, sampled before it was shut down (processes mode).</summary>
+    public IReadOnlyList<RunnerUsage> Runners { get; init; } = [];
+
     public required IReadOnlyList<ScenarioOutcome> Scenarios { get; init; }
 
     public bool AllCompleted => Scenarios.All(s => s.Result.Success);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Collections.Concurrent;
 using Finiex.Contracts.Packages;
 using Finiex.Contracts.Results;
@@ -11,6 +12,11 @@ namespace Finiex.Orchestration.Execution;
 /// </summary>
 public sealed class ExecutionCoordinator(IReadOnlyList<IExecutionSlot> slots, BatchEventHub hub)
 {
+    private readonly ConcurrentDictionary<int, double> _slotMs = new();
+
+    /// <summary>Per scenario index: the time its slot took, from handing over the package to holding the result.</summary>
+    public IReadOnlyDictionary<int, double> SlotMilliseconds => _slotMs;
+
     public async Task<IReadOnlyDictionary<int, ProcessResult>> RunAsync(IReadOnlyList<ProcessDataPackage> packages, CancellationToken cancellationToken)
     {
         var queue = new ConcurrentQueue<ProcessDataPackage>(packages);
@@ -33,7 +39,9 @@ public sealed class ExecutionCoordinator(IReadOnlyList<IExecutionSlot> slots, Ba
 
             hub.Publish(reporter.Draft(BatchEventKind.SlotBusy) with { Status = "INIT_PROCESS", TicksTotal = package.Ticks.Count });
             hub.Publish(reporter.Draft(BatchEventKind.ScenarioStarted) with { Status = "INIT_PROCESS", TicksTotal = package.Ticks.Count });
+            var handedOver = Stopwatch.GetTimestamp();
             var result = await slot.RunAsync(package, reporter, cancellationToken).ConfigureAwait(false);
+            _slotMs[package.ScenarioIndex] = Stopwatch.GetElapsedTime(handedOver).TotalMilliseconds;
             results[package.ScenarioIndex] = result;
             hub.Publish(reporter.Draft(BatchEventKind.ScenarioFinished) with
             {

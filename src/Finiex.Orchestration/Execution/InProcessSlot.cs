@@ -1,12 +1,16 @@
 using Finiex.Contracts.Packages;
 using Finiex.Contracts.Results;
+using Finiex.Data.Store;
 using Finiex.Engine.Catalog;
 using Finiex.Engine.Loop;
 
 namespace Finiex.Orchestration.Execution;
 
-/// <summary>Runs scenarios on a thread of this process: the threads and sequential modes, and the debugger's choice.</summary>
-public sealed class InProcessSlot(int slotId, StrategyCatalog catalog, TimeSpan? scenarioTimeout) : IExecutionSlot
+/// <summary>
+/// Runs scenarios on a thread of this process: the threads and sequential modes, and the debugger's choice. Store files
+/// are opened through the batch's <see cref="TickFileCache"/> when one is given, as a runner keeps them mapped.
+/// </summary>
+public sealed class InProcessSlot(int slotId, StrategyCatalog catalog, TimeSpan? scenarioTimeout, TickFileCache? files = null) : IExecutionSlot
 {
     public int SlotId => slotId;
 
@@ -19,7 +23,7 @@ public sealed class InProcessSlot(int slotId, StrategyCatalog catalog, TimeSpan?
                 timeout.CancelAfter(limit);
             }
 
-            var result = new ScenarioRunner(catalog, StoreTickData.Open, reporter, reporter.Log).Run(package, timeout.Token);
+            var result = new ScenarioRunner(catalog, source => StoreTickData.Open(source, files), reporter, reporter.Log).Run(package, timeout.Token);
             return result.Error?.Type == "Canceled" && !cancellationToken.IsCancellationRequested
                 ? result with { Error = result.Error with { Type = "Timeout", Message = $"The scenario ran longer than the {scenarioTimeout!.Value.TotalSeconds:0.#} s timeout." } }
                 : result;

@@ -7,9 +7,19 @@ namespace Finiex.Orchestration.Execution;
 /// <summary>Opens a package's ticks: the store range it references, mapped in place, or its inline columns.</summary>
 public static class StoreTickData
 {
-    public static ITickData Open(TickSource source) =>
-        source.IsInline
-            ? new ArrayTickData(source.InlineTimes!, source.InlineBids!, source.InlineAsks!)
-            : StoreTickRange.Open(source.TickFilePath ?? throw new InvalidOperationException("The package names no tick file."),
-                source.StartIndex, source.EndIndex, source.ExpectedFileTicks);
+    public static ITickData Open(TickSource source) => Open(source, cache: null);
+
+    /// <summary>With a <paramref name="cache"/>, store files stay mapped across scenarios (no re-mapping, no re-hashing).</summary>
+    public static ITickData Open(TickSource source, TickFileCache? cache)
+    {
+        if (source.IsInline)
+        {
+            return new ArrayTickData(source.InlineTimes!, source.InlineBids!, source.InlineAsks!);
+        }
+
+        var path = source.TickFilePath ?? throw new InvalidOperationException("The package names no tick file.");
+        return cache is null
+            ? StoreTickRange.Open(path, source.StartIndex, source.EndIndex, source.ExpectedFileTicks)
+            : StoreTickRange.Open(cache, path, source.StartIndex, source.EndIndex, source.ExpectedFileTicks);
+    }
 }

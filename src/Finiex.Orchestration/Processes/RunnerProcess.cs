@@ -140,6 +140,25 @@ internal sealed class RunnerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The runner's peak working set and CPU time so far; null when it has exited or cannot be read.</summary>
+    public RunnerUsage? SampleUsage()
+    {
+        if (!IsAlive)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var process = Process.GetProcessById(ProcessId);
+            return new RunnerUsage(ProcessId, process.PeakWorkingSet64, process.TotalProcessorTime.TotalMilliseconds);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_writer is not null && IsAlive)

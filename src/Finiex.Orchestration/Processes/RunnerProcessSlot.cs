@@ -17,6 +17,9 @@ internal sealed class RunnerProcessSlot(int slotId, RunnerLaunch launch, TimeSpa
     /// <summary>Startup times (launch to accepted handshake) of every runner this slot started.</summary>
     public List<TimeSpan> RunnerStarts { get; } = [];
 
+    /// <summary>Peak memory and CPU time of every runner this slot shut down or replaced.</summary>
+    public List<RunnerUsage> Usage { get; } = [];
+
     public async Task WarmUpAsync(CancellationToken cancellationToken)
     {
         if (_runner is null)
@@ -39,7 +42,7 @@ internal sealed class RunnerProcessSlot(int slotId, RunnerLaunch launch, TimeSpa
         {
             if (_runner is not null)
             {
-                await _runner.DisposeAsync().ConfigureAwait(false);
+                await RetireAsync(_runner).ConfigureAwait(false);
                 _runner = null;
             }
 
@@ -65,7 +68,17 @@ internal sealed class RunnerProcessSlot(int slotId, RunnerLaunch launch, TimeSpa
     {
         if (_runner is not null)
         {
-            await _runner.DisposeAsync().ConfigureAwait(false);
+            await RetireAsync(_runner).ConfigureAwait(false);
         }
+    }
+
+    private async Task RetireAsync(RunnerProcess runner)
+    {
+        if (runner.SampleUsage() is { } usage)
+        {
+            Usage.Add(usage);
+        }
+
+        await runner.DisposeAsync().ConfigureAwait(false);
     }
 }

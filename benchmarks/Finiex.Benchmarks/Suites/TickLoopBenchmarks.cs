@@ -1,0 +1,87 @@
+using BenchmarkDotNet.Attributes;
+using Finiex.Benchmarks.Baselines;
+using Finiex.Contracts.Packages;
+using Finiex.Core.Ticks;
+using Finiex.Data.Store;
+using Finiex.Engine.Catalog;
+using Finiex.Engine.Loop;
+
+namespace Finiex.Benchmarks.Suites;
+
+/// <summary>
+/// The reference scenario per tick, against its two baselines in the same run: the floor (read the mapped ticks and
+/// sum the mid) and the straight-line loop (the same strategy hand-written as one loop, same results). The engine runs
+/// a whole <see cref="ScenarioRunner.Run"/> (fresh object graph, warmup, statistics) on the store file kept mapped, as
+/// a runner does.
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(warmupCount: 3, iterationCount: 15)]
+public class TickLoopBenchmarks
+{
+    private ProcessDataPackage _profiled = null!;
+    private ProcessDataPackage _unprofiled = null!;
+    private ScenarioRunner _runner = null!;
+    private TickFile _file = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _profiled = BenchmarkData.ReferencePackage(profiling: true);
+        _unprofiled = BenchmarkData.ReferencePackage(profiling: false);
+        BenchmarkData.ExpectReferenceTicks(_profiled);
+        _file = TickFile.Open(_profiled.Ticks.TickFilePath!);
+        var (start, end) = (_profiled.Ticks.StartIndex, _profiled.Ticks.EndIndex);
+        _runner = new ScenarioRunner(StrategyCatalog.CreateDefault(), _ => new MappedRange(_file, start, end));
+        var difference = StraightLineReference.Run(_profiled, _file.Times(start, end), _file.Bids(start, end), _file.Asks(start, end))
+            .DifferenceFrom(_runner.Run(_profiled));
+        if (difference is not null)
+        {
+            throw new InvalidOperationException($"The straight-line loop and the engine disagree: {difference}");
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _file.Dispose();
+
+    [Benchmark(OperationsPerInvoke = BenchmarkData.ReferenceTicks, Description = "floor: read mapped ticks, sum mid")]
+    public double Floor()
+    {
+        var (start, end) = (_profiled.Ticks.StartIndex, _profiled.Ticks.EndIndex);
+        var bids = _file.Bids(start, end);
+        var asks = _file.Asks(start, end);
+        var sum = 0.0;
+        for (var i = 0; i < bids.Length; i++)
+        {
+            sum += (bids[i] + asks[i]) / 2;
+        }
+
+        return sum;
+    }
+
+    [Benchmark(OperationsPerInvoke = BenchmarkData.ReferenceTicks, Baseline = true, Description = "straight-line reference loop")]
+    public int StraightLine()
+    {
+        var (start, end) = (_profiled.Ticks.StartIndex, _profiled.Ticks.EndIndex);
+        return StraightLineReference.Run(_profiled, _file.Times(start, end), _file.Bids(start, end), _file.Asks(start, end)).Trades.Count;
+    }
+
+    [Benchmark(OperationsPerInvoke = BenchmarkData.ReferenceTicks, Description = "engine, reference scenario, profiling on")]
+    public long ReferenceProfiled() => _runner.Run(_profiled).Statistics!.Trades;
+
+    [Benchmark(OperationsPerInvoke = BenchmarkData.ReferenceTicks, Description = "engine, reference scenario, profiling off")]
+    public long ReferenceUnprofiled() => _runner.Run(_unprofiled).Statistics!.Trades;
+
+    /// <summary>A range of a file that stays mapped (the runner's file cache): disposing it leaves the file open.</summary>
+    private sealed class MappedRange(TickFile file, long start, long end) : ITickData
+    {
+        public ReadOnlySpan<long> Times => file.Times(start, end);
+
+        public ReadOnlySpan<double> Bids => file.Bids(start, end);
+
+        public ReadOnlySpan<double> Asks => file.Asks(start, end);
+
+        public void Dispose()
+        {
+        }
+    }
+}
