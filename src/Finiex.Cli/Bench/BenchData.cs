@@ -12,7 +12,7 @@ internal static class BenchData
 {
     public const int GridDays = 13;
 
-    /// <summary>The store with the grid's ticks, imported from <paramref name="sharedData"/> when it is missing.</summary>
+    /// <summary>The store with the grid's ticks (LEAN FXCM times are UTC-05), imported from <paramref name="sharedData"/> when missing.</summary>
     public static TickStore GridStore(string sharedData, string storeRoot, Action<string> say)
     {
         var folder = Path.Combine(sharedData, "lean", "forex", "fxcm", "tick", "eurusd");
@@ -30,7 +30,7 @@ internal static class BenchData
         }
 
         say($"Importing the grid's ticks ({GridDays} FXCM EURUSD days) into {storeRoot} (once)...");
-        new TickImporter(store).Import(new ImportRequest { Symbol = "EURUSD", Paths = files, Reader = new LeanZipReader(DataTimeZone.Utc), Replace = true });
+        new TickImporter(store).Import(new ImportRequest { Symbol = "EURUSD", Paths = files, Reader = new LeanZipReader(DataTimeZone.Parse("UTC-05")), Replace = true });
         return store;
     }
 

@@ -26,7 +26,7 @@ internal static class BenchCommand
         var scenarios = new Option<int?>("--scenarios") { Description = "Run only the first N scenarios of the load (for a quick look; certificates of different sizes do not compare)." };
         var repeat = new Option<int?>("--repeat") { Description = "Runs per mode, reported as medians (default: 1, or 5 when a run takes under a second)." };
         var data = new Option<string?>("--data") { Description = "The shared data folder with the LEAN files (default: $FINIEX_SHARED_DATA or shared/data beside a parent folder)." };
-        var benchStore = new Option<string?>("--bench-store") { Description = "Where the grid's ticks are imported once (default: <temp>/finiex-bench-store)." };
+        var benchStore = new Option<string?>("--bench-store") { Description = "Where the grid's ticks are imported once (default: <temp>/finiex-bench-store-v2)." };
         var store = CommonOptions.Store();
         var output = new Option<string?>("--out") { Description = "Certificate file (default: bench/bench-<load>-<UTC time>.json)." };
         var compare = new Option<string[]>("--compare") { Description = "Compare two certificates: --compare A.json B.json (B relative to A).", Arity = new ArgumentArity(2, 2), AllowMultipleArgumentsPerToken = true };
@@ -62,7 +62,7 @@ internal static class BenchCommand
                 {
                     var shared = BenchData.FindSharedData(parse.GetValue(data))
                                  ?? throw new FileNotFoundException("No shared data folder found: pass --data (the folder holding lean/forex/fxcm/...) or set FINIEX_SHARED_DATA.");
-                    tickStore = BenchData.GridStore(shared, parse.GetValue(benchStore) ?? Path.Combine(Path.GetTempPath(), "finiex-bench-store"), Say);
+                    tickStore = BenchData.GridStore(shared, parse.GetValue(benchStore) ?? Path.Combine(Path.GetTempPath(), "finiex-bench-store-v2") /* bump when the grid import changes */, Say);
                 }
                 else
                 {
