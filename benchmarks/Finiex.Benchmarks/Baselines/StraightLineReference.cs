@@ -1,4 +1,6 @@
 using Finiex.Contracts.Packages;
+using Finiex.Core.Time;
+using Finiex.Engine.Trading;
 using System.Runtime.CompilerServices;
 
 namespace Finiex.Benchmarks.Baselines;
@@ -29,9 +31,9 @@ public static class StraightLineReference
 
         // Parameters.
         var rsiPeriod = (int)rsiSpec.Numbers["period"];
-        var rsiLength = TimeframeLength(rsiSpec.Timeframe);
+        var rsiTimeframe = Timeframe.Parse(rsiSpec.Timeframe);
         var bandPeriod = (int)bandSpec.Numbers["period"];
-        var bandLength = TimeframeLength(bandSpec.Timeframe);
+        var bandTimeframe = Timeframe.Parse(bandSpec.Timeframe);
         var deviation = bandSpec.Numbers.GetValueOrDefault("deviation_pct", 0.1);
         var upperFactor = 1 + (deviation / 100);
         var lowerFactor = 1 - (deviation / 100);
@@ -47,7 +49,7 @@ public static class StraightLineReference
         var contract = package.SymbolSpec.ContractSize;
         var commissionPerLot = account.CommissionPerLot;
         var (latencyMin, latencyMax) = (account.LatencyMinTicks, account.LatencyMaxTicks);
-        var rng = account.LatencySeed;
+        var latencyDraws = new SplitMix64(account.LatencySeed);
 
         // RSI state, seeded from its warmup closes.
         long rsiCloses = 0;
@@ -186,7 +188,7 @@ public static class StraightLineReference
                     openCommission = lots * commissionPerLot;
                     balance -= openCommission;
                     positionSwap = 0;
-                    nextMidnight = (time - (time % MsPerDay)) + MsPerDay;
+                    nextMidnight = Timeframe.D1.BucketStart(time) + MsPerDay;
                 }
 
                 pending = 0;
@@ -215,7 +217,7 @@ public static class StraightLineReference
                     CommitRsi(rsiForming);
                 }
 
-                rsiBucketEnd = (time - (time % rsiLength)) + rsiLength;
+                rsiBucketEnd = rsiTimeframe.BucketStart(time) + rsiTimeframe.LengthMs;
             }
 
             if (time >= bandBucketEnd)
@@ -225,7 +227,7 @@ public static class StraightLineReference
                     CommitBand(bandForming);
                 }
 
-                bandBucketEnd = (time - (time % bandLength)) + bandLength;
+                bandBucketEnd = bandTimeframe.BucketStart(time) + bandTimeframe.LengthMs;
             }
 
             rsiForming = mid;
@@ -304,11 +306,7 @@ public static class StraightLineReference
             var latency = latencyMin;
             if (latencyMax > latencyMin)
             {
-                rng += 0x9E3779B97F4A7C15UL;
-                var z = rng;
-                z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-                z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-                latency += (int)((z ^ (z >> 31)) % (ulong)(latencyMax - latencyMin + 1));
+                latency += (int)(latencyDraws.Next() % (ulong)(latencyMax - latencyMin + 1));
             }
 
             pendingAt = i + latency;
@@ -326,8 +324,6 @@ public static class StraightLineReference
 
         return new StraightLineResult(trades, balance, maxDrawdown, (sent, filled, rejected, cancelled));
     }
-
-    private static long TimeframeLength(string name) => Finiex.Core.Time.Timeframe.Parse(name).LengthMs;
 
     private static IEnumerable<double> WarmupCloses(ProcessDataPackage package, WorkerSpec worker)
     {

@@ -1,10 +1,10 @@
 using BenchmarkDotNet.Attributes;
 using Finiex.Benchmarks.Baselines;
 using Finiex.Contracts.Packages;
-using Finiex.Core.Ticks;
 using Finiex.Data.Store;
 using Finiex.Engine.Catalog;
 using Finiex.Engine.Loop;
+using Finiex.Orchestration.Execution;
 
 namespace Finiex.Benchmarks.Suites;
 
@@ -22,6 +22,7 @@ public class TickLoopBenchmarks
     private ProcessDataPackage _unprofiled = null!;
     private ScenarioRunner _runner = null!;
     private TickFile _file = null!;
+    private TickFileCache _files = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -31,7 +32,8 @@ public class TickLoopBenchmarks
         BenchmarkData.ExpectReferenceTicks(_profiled);
         _file = TickFile.Open(_profiled.Ticks.TickFilePath!);
         var (start, end) = (_profiled.Ticks.StartIndex, _profiled.Ticks.EndIndex);
-        _runner = new ScenarioRunner(StrategyCatalog.CreateDefault(), _ => new MappedRange(_file, start, end));
+        _files = new TickFileCache();
+        _runner = new ScenarioRunner(StrategyCatalog.CreateDefault(), source => StoreTickData.Open(source, _files));
         var difference = StraightLineReference.Run(_profiled, _file.Times(start, end), _file.Bids(start, end), _file.Asks(start, end))
             .DifferenceFrom(_runner.Run(_profiled));
         if (difference is not null)
@@ -41,7 +43,11 @@ public class TickLoopBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _file.Dispose();
+    public void Cleanup()
+    {
+        _files.Dispose();
+        _file.Dispose();
+    }
 
     [Benchmark(OperationsPerInvoke = BenchmarkData.ReferenceTicks, Description = "floor: read mapped ticks, sum mid")]
     public double Floor()
@@ -70,18 +76,4 @@ public class TickLoopBenchmarks
 
     [Benchmark(OperationsPerInvoke = BenchmarkData.ReferenceTicks, Description = "engine, reference scenario, profiling off")]
     public long ReferenceUnprofiled() => _runner.Run(_unprofiled).Statistics!.Trades;
-
-    /// <summary>A range of a file that stays mapped (the runner's file cache): disposing it leaves the file open.</summary>
-    private sealed class MappedRange(TickFile file, long start, long end) : ITickData
-    {
-        public ReadOnlySpan<long> Times => file.Times(start, end);
-
-        public ReadOnlySpan<double> Bids => file.Bids(start, end);
-
-        public ReadOnlySpan<double> Asks => file.Asks(start, end);
-
-        public void Dispose()
-        {
-        }
-    }
 }

@@ -21,7 +21,7 @@ internal sealed class BenchMeasurement(TickStore store, ScenarioSetReport set)
         var wanted = repeat ?? 1;
         while (runs.Count < wanted)
         {
-            var parent = Process.GetCurrentProcess();
+            using var parent = Process.GetCurrentProcess();
             var cpuBefore = parent.TotalProcessorTime.TotalMilliseconds;
             var batch = await new BatchOrchestrator(store, StrategyCatalog.CreateDefault(), new BatchEventHub())
                 .RunAsync(set, plan, new BatchOptions { Profiling = true }, cancellationToken).ConfigureAwait(false);
@@ -71,7 +71,7 @@ internal sealed class BenchMeasurement(TickStore store, ScenarioSetReport set)
                 s.Result.Timings!.StartupSteps.Where(step => step.Name == "tick_source").Sum(step => step.Milliseconds) / Math.Max(1e-9, s.Result.Timings.TickLoopMs))),
             RunnerStartsMs = [.. batch.RunnerStartsMs.Select(ms => Math.Round(ms, 1))],
             PeakRunnerMemoryMB = batch.Runners.Count == 0 ? 0 : batch.Runners.Max(r => r.PeakWorkingSetBytes) / 1048576.0,
-            ParentPeakMemoryMB = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0,
+            ParentPeakMemoryMB = ParentPeakWorkingSet() / 1048576.0,
             CpuUtilisation = (parentCpuMs + runnerCpuMs) / (batch.WallMs * Environment.ProcessorCount),
             Profile = Profile(done, ticks),
             Failed = batch.Scenarios.Count - done.Count,
@@ -91,6 +91,12 @@ internal sealed class BenchMeasurement(TickStore store, ScenarioSetReport set)
 
         var all = totals.Values.Sum();
         return [.. totals.Select(t => new BenchOperation(t.Key, all == 0 ? 0 : t.Value / all, ticks == 0 ? 0 : t.Value * 1e6 / ticks))];
+    }
+
+    private static long ParentPeakWorkingSet()
+    {
+        using var parent = Process.GetCurrentProcess();
+        return parent.PeakWorkingSet64;
     }
 
     private static double Median(IEnumerable<double> values)

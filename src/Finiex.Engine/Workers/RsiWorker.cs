@@ -58,8 +58,8 @@ public sealed class RsiWorker : OscillatorWorker
                 }
                 else
                 {
-                    _avgGain = ((_avgGain * (_period - 1)) + gain) / _period;
-                    _avgLoss = ((_avgLoss * (_period - 1)) + loss) / _period;
+                    _avgGain = WilderStep(_avgGain, gain);
+                    _avgLoss = WilderStep(_avgLoss, loss);
                 }
             }
             else
@@ -100,11 +100,15 @@ public sealed class RsiWorker : OscillatorWorker
         }
         else
         {
-            avgGain = ((_avgGain * _nMinusOne) + gain) / _n;
-            avgLoss = ((_avgLoss * _nMinusOne) + loss) / _n;
+            avgGain = WilderStep(_avgGain, gain);
+            avgLoss = WilderStep(_avgLoss, loss);
         }
 
         Value = avgLoss == 0 ? 100 : 100 - (100 / (1 + (avgGain / avgLoss)));
         IsReady = true;
     }
+
+    /// <summary>Wilder's smoothing step, <c>(avg·(n−1) + x) / n</c>, shared by commits and the forming bar.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double WilderStep(double average, double value) => ((average * _nMinusOne) + value) / _n;
 }
