@@ -27,7 +27,12 @@ public sealed class MomentumWorker : ValueWorker
             Parameters = [ParameterSpec.Integer("period", 10, 1, 10_000, "bars back")],
             DefaultWarmupBars = p => p.Integer("period"),
         },
-        context => new MomentumWorker(context.Name, context.Timeframe, context.Parameters.Integer("period")));
+        context =>
+        {
+            // Strategy code logs through the scenario's Serilog logger: at build time or on rare events, never per tick.
+            context.Log.Information("Momentum over {Period} bars", context.Parameters.Integer("period"));
+            return new MomentumWorker(context.Name, context.Timeframe, context.Parameters.Integer("period"));
+        });
 
     public override void CommitClose(double close)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.IO.Pipes;
 using Finiex.Contracts.Packages;
@@ -10,14 +9,17 @@ using Finiex.Engine.Loop;
 using Finiex.Protocol;
 using Finiex.Protocol.Framing;
 using Finiex.Protocol.Messages;
+using Finiex.Runner.Logging;
 using MessagePack;
+using Serilog;
 
 namespace Finiex.Runner;
 
 /// <summary>
 /// The runner's life: connect to the parent's pipe, handshake, then run scenarios one at a time until told to shut
 /// down, the pipe closes, or the parent dies. Each scenario gets a fresh object graph. While busy it sends a heartbeat
-/// every second and forwards its log lines in batches.
+/// every second. Its own and its scenarios' log events go through Serilog to <see cref="PipeLogSink"/>, which forwards
+/// them in batches.
 /// </summary>
 internal sealed class RunnerHost(RunnerOptions options, FaultInjection? fault)
 {
@@ -25,6 +27,7 @@ internal sealed class RunnerHost(RunnerOptions options, FaultInjection? fault)
 
     public async Task<int> RunAsync()
     {
+        var started = Stopwatch.StartNew();
         using var stop = new CancellationTokenSource();
         _ = WatchParentAsync(stop);
         _ = ProtocolWarmup.EnsureStarted();
@@ -50,8 +53,17 @@ internal sealed class RunnerHost(RunnerOptions options, FaultInjection? fault)
             return 3;
         }
 
+        using var logSink = new PipeLogSink(writer);
+        var forwarding = logSink.ForwardAsync(stop.Token);
+        var log = new LoggerConfiguration().MinimumLevel.Debug().WriteTo.Sink(logSink).CreateLogger();
+        log.Information("Runner pid {Pid} ready in {Ms:0} ms (protocol {Protocol})", Environment.ProcessId, started.Elapsed.TotalMilliseconds, ProtocolVersion.Current);
         var catalog = StrategyCatalog.CreateDefault();
-        var warm = Task.Run(() => EngineWarmup.Run(catalog), stop.Token); // compiles the engine while the parent prepares packages
+        var warm = Task.Run(() => // compiles the engine while the parent prepares packages
+        {
+            var clock = Stopwatch.StartNew();
+            EngineWarmup.Run(catalog);
+            log.Debug("Engine compiled and warmed in {Ms:0} ms", clock.Elapsed.TotalMilliseconds);
+        }, stop.Token);
         Task? running = null;
         using var runCancel = new CancellationTokenSource();
         while (!stop.IsCancellationRequested)
@@ -66,7 +78,10 @@ internal sealed class RunnerHost(RunnerOptions options, FaultInjection? fault)
             {
                 case FrameKind.RunRequest:
                     await writer.SendAsync(FrameKind.Heartbeat, new Heartbeat(0, 0), stop.Token).ConfigureAwait(false); // alive, even while the package deserialises
+                    var received = Stopwatch.StartNew();
                     var request = MessagePackSerializer.Deserialize<RunRequest>(message.Body);
+                    log.Debug("Run {RunId}: scenario #{ScenarioIndex} {Name:l}, package of {Bytes:N0} bytes read in {Ms:0.00} ms",
+                        request.RunId, request.Package.ScenarioIndex, request.Package.ScenarioName, message.Body.Length, received.Elapsed.TotalMilliseconds);
                     if (running is not null)
                     {
                         // The parent sends a request only after the previous result; that run may still be returning.
@@ -81,7 +96,7 @@ internal sealed class RunnerHost(RunnerOptions options, FaultInjection? fault)
 
                     var token = runCancel.Token;
                     await warm.ConfigureAwait(false);
-                    running = Task.Run(() => RunOrDieAsync(request, writer, catalog, token));
+                    running = Task.Run(() => RunOrDieAsync(request, writer, logSink, log, catalog, token));
                     break;
                 case FrameKind.Cancel:
                     if (fault?.Kind != "ignore-cancel")
@@ -101,24 +116,30 @@ internal sealed class RunnerHost(RunnerOptions options, FaultInjection? fault)
             await Task.WhenAny(running, Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false);
         }
 
+        log.Debug("Runner pid {Pid} shutting down", Environment.ProcessId);
+        await logSink.FlushAsync().ConfigureAwait(false);
+        await stop.CancelAsync().ConfigureAwait(false);
+        await forwarding.ConfigureAwait(false);
         return 0;
     }
 
     /// <summary>An exception outside the scenario (the scenario's own are in its result) ends the runner: the parent reports it.</summary>
-    private async Task RunOrDieAsync(RunRequest request, FrameWriter writer, StrategyCatalog catalog, CancellationToken cancellationToken)
+    private async Task RunOrDieAsync(RunRequest request, FrameWriter writer, PipeLogSink logSink, ILogger log, StrategyCatalog catalog, CancellationToken cancellationToken)
     {
         try
         {
-            await RunScenarioAsync(request, writer, catalog, cancellationToken).ConfigureAwait(false);
+            await RunScenarioAsync(request, writer, logSink, log, catalog, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
             await Console.Error.WriteLineAsync($"finiex-runner: unhandled {ex.GetType().Name}: {ex.Message}").ConfigureAwait(false);
+            log.Fatal(ex, "Runner failed outside the scenario");
+            await logSink.FlushAsync().WaitAsync(TimeSpan.FromSeconds(1), CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             Environment.Exit(70);
         }
     }
 
-    private async Task RunScenarioAsync(RunRequest request, FrameWriter writer, StrategyCatalog catalog, CancellationToken cancellationToken)
+    private async Task RunScenarioAsync(RunRequest request, FrameWriter writer, PipeLogSink logSink, ILogger log, StrategyCatalog catalog, CancellationToken cancellationToken)
     {
         var package = request.Package;
         if (fault is not null && fault.AppliesTo(package.ScenarioName))
@@ -126,15 +147,15 @@ internal sealed class RunnerHost(RunnerOptions options, FaultInjection? fault)
             await InjectAsync(fault.Kind, writer).ConfigureAwait(false);
         }
 
-        var logs = new ConcurrentQueue<LogLine>();
         var progress = new PipeProgressSink(writer, request.RunId);
         using var busy = new CancellationTokenSource();
-        var heartbeats = HeartbeatAsync(request, writer, progress, logs, busy.Token);
-        var runner = new ScenarioRunner(catalog, OpenTicks, progress, logs.Enqueue);
+        var heartbeats = HeartbeatAsync(request, writer, progress, busy.Token);
+        var scenarioLog = log.ForContext(PipeLogSink.RunIdProperty, request.RunId).ForContext(PipeLogSink.ScenarioProperty, package.ScenarioIndex);
+        var runner = new ScenarioRunner(catalog, OpenTicks, progress, scenarioLog);
         var result = runner.Run(package, cancellationToken);
         await busy.CancelAsync().ConfigureAwait(false);
         await heartbeats.ConfigureAwait(false);
-        await FlushLogsAsync(request, writer, logs).ConfigureAwait(false);
+        await logSink.FlushAsync().ConfigureAwait(false);
         await writer.SendAsync(FrameKind.Result, new ResultMessage(request.RunId, result), CancellationToken.None).ConfigureAwait(false);
     }
 
@@ -147,7 +168,7 @@ internal sealed class RunnerHost(RunnerOptions options, FaultInjection? fault)
             : StoreTickRange.Open(Files, source.TickFilePath ?? throw new InvalidOperationException("The package names no tick file."),
                 source.StartIndex, source.EndIndex, source.ExpectedFileTicks);
 
-    private static async Task HeartbeatAsync(RunRequest request, FrameWriter writer, PipeProgressSink progress, ConcurrentQueue<LogLine> logs, CancellationToken cancellationToken)
+    private static async Task HeartbeatAsync(RunRequest request, FrameWriter writer, PipeProgressSink progress, CancellationToken cancellationToken)
     {
         try
         {
@@ -155,25 +176,10 @@ internal sealed class RunnerHost(RunnerOptions options, FaultInjection? fault)
             {
                 await Task.Delay(HeartbeatEvery, cancellationToken).ConfigureAwait(false);
                 await writer.SendAsync(FrameKind.Heartbeat, new Heartbeat(request.RunId, progress.TicksProcessed), cancellationToken).ConfigureAwait(false);
-                await FlushLogsAsync(request, writer, logs).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)
         {
-        }
-    }
-
-    private static async Task FlushLogsAsync(RunRequest request, FrameWriter writer, ConcurrentQueue<LogLine> logs)
-    {
-        var batch = new List<LogLine>();
-        while (logs.TryDequeue(out var line))
-        {
-            batch.Add(line);
-        }
-
-        if (batch.Count > 0)
-        {
-            await writer.SendAsync(FrameKind.LogBatch, new LogBatch(request.RunId, request.Package.ScenarioIndex, batch)).ConfigureAwait(false);
         }
     }
 

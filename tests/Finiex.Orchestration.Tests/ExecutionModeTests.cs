@@ -56,4 +56,23 @@ public sealed class ExecutionModeTests
 
         Assert.All(events.Where(e => e.Kind == BatchEventKind.Log), e => Assert.InRange(e.SlotId, 0, 1));
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Runner_log_events_travel_through_serilog_to_the_hub_tagged_with_slot_and_scenario()
+    {
+        var (batch, events) = await BatchFixture.RunAsync(BatchFixture.SmallSet(), ExecutionMode.Processes, 2);
+        var logs = events.Where(e => e.Kind == BatchEventKind.Log).ToList();
+
+        Assert.True(batch.AllCompleted);
+        // The runner's own lines (start-up) belong to a slot but to no scenario.
+        Assert.Contains(logs, e => e is { ScenarioIndex: -1 } && e.Message.StartsWith("Runner pid", StringComparison.Ordinal) && e.Level == "INFO");
+        foreach (var scenario in batch.Scenarios)
+        {
+            // The runner's receipt of the package travels with the run it belongs to; the scenario's own lines arrive before its result.
+            Assert.Contains(logs, e => e.ScenarioIndex == scenario.Index && e.Level == "DEBUG" && e.Message.Contains("package of", StringComparison.Ordinal));
+            Assert.Equal(
+                scenario.Result.Log.Select(l => (l.Level, l.Message)),
+                logs.Where(e => e.ScenarioIndex == scenario.Index && e.Level != "DEBUG").Select(e => (e.Level, e.Message)));
+        }
+    }
 }

@@ -86,10 +86,12 @@ public sealed class FaultTests
         var report = BatchFixture.SmallSet();
         var victim = report.Scenarios[1].Name;
         var before = BatchFixture.RunnerPids();
+        var killed = 0;
         var hub = new Events.BatchEventHub();
         using var _ = hub.Subscribe(e =>
         {
-            if (e.Kind == Events.BatchEventKind.ScenarioStarted && e.ScenarioName == victim)
+            // Killed once it has streamed its first line about the victim (its receipt of the package).
+            if (e.Kind == Events.BatchEventKind.Log && e.ScenarioName == victim && Interlocked.Exchange(ref killed, 1) == 0)
             {
                 foreach (var pid in BatchFixture.RunnerPids().Except(before))
                 {
@@ -108,6 +110,9 @@ public sealed class FaultTests
         Assert.Equal("RunnerCrashed", failed.Error!.Type);
         Assert.Contains("signal 9", failed.Error.Message, StringComparison.Ordinal);
         Assert.Equal(3, batch.Scenarios.Count(s => s.Result.Success));
+        // What the runner streamed before it died is kept with the failed result (and so in the scenario's log file).
+        Assert.Contains(failed.Log, l => l.Message.Contains("package of", StringComparison.Ordinal));
+        Assert.Equal("ERROR", failed.Log[^1].Level);
     }
 
     [Fact(Timeout = 60_000)]

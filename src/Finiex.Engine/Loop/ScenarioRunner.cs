@@ -20,7 +20,7 @@ namespace Finiex.Engine.Loop;
 /// each step timed), runs the tick loop, and returns a <see cref="ProcessResult"/>. Never throws for a failing
 /// scenario: the error comes back in the result.
 /// </summary>
-public sealed class ScenarioRunner(StrategyCatalog catalog, Func<TickSource, ITickData> openTicks, IProgressSink? progress = null, Action<LogLine>? liveLog = null)
+public sealed class ScenarioRunner(StrategyCatalog catalog, Func<TickSource, ITickData> openTicks, IProgressSink? progress = null, Serilog.ILogger? liveLog = null)
 {
     public ProcessResult Run(ProcessDataPackage package, CancellationToken cancellationToken = default)
     {
@@ -42,8 +42,8 @@ public sealed class ScenarioRunner(StrategyCatalog catalog, Func<TickSource, ITi
             log = Step("scenario_logger", () => new ScenarioLog(liveLog));
             log.Info($"Scenario {package.ScenarioIndex} '{package.ScenarioName}': {package.Symbol} from {UtcTime.Format(package.StartMs)}"
                      + $"{(package.EndMs is { } end ? $" to {UtcTime.Format(end)}" : "")}, {ticksTotal:N0} ticks");
-            var workers = Step("workers", () => BuildWorkers(package));
-            var decision = Step("decision_logic", () => BuildDecision(package, workers));
+            var workers = Step("workers", () => BuildWorkers(package, log.Logger));
+            var decision = Step("decision_logic", () => BuildDecision(package, workers, log.Logger));
             var (series, workersOfSeries) = Step("worker_coordinator", () => GroupByTimeframe(workers));
             var simulator = Step("trade_simulator", () => new TradeSimulator(TradingRules.From(package.Account, package.SymbolSpec)));
             var executor = new SignalExecutor(simulator, package.Decision.Numbers.GetValueOrDefault("lot_size", 0.1),
@@ -90,7 +90,7 @@ public sealed class ScenarioRunner(StrategyCatalog catalog, Func<TickSource, ITi
                 Statistics = statistics,
                 Trades = [.. simulator.Trades],
                 Profile = profile?.Report(statistics.TicksProcessed, [.. workers.Select(w => w.Name)], loopMs),
-                Log = [.. log.Lines],
+                Log = log.Lines,
                 BarTraces = trace?.Build(series) ?? [],
             };
         }
@@ -107,21 +107,24 @@ public sealed class ScenarioRunner(StrategyCatalog catalog, Func<TickSource, ITi
                 ScenarioName = package.ScenarioName,
                 Symbol = package.Symbol,
                 Timings = new RunTimings { TotalMs = total.Elapsed.TotalMilliseconds, StartupSteps = steps },
-                Log = [.. log.Lines],
+                Log = log.Lines,
                 Error = new ErrorInfo(canceled ? "Canceled" : ex.GetType().Name, ex.Message, canceled ? null : ex.ToString()),
             };
         }
     }
 
-    private Worker[] BuildWorkers(ProcessDataPackage package) =>
+    private Worker[] BuildWorkers(ProcessDataPackage package, Serilog.ILogger log) =>
         [.. package.Workers.Select(spec =>
         {
             var registration = catalog.Worker(spec.Type);
-            var context = new WorkerBuildContext(spec.Name, Timeframe.Parse(spec.Timeframe), ToParameters(registration.Info.Parameters, spec.Numbers, spec.Choices));
+            var context = new WorkerBuildContext(spec.Name, Timeframe.Parse(spec.Timeframe), ToParameters(registration.Info.Parameters, spec.Numbers, spec.Choices))
+            {
+                Log = log.ForContext("Worker", spec.Name),
+            };
             return registration.Create(context);
         })];
 
-    private DecisionLogic BuildDecision(ProcessDataPackage package, Worker[] workers)
+    private DecisionLogic BuildDecision(ProcessDataPackage package, Worker[] workers, Serilog.ILogger log)
     {
         var registration = catalog.Decision(package.Decision.Type);
         var inputs = package.Decision.Inputs.ToDictionary(
@@ -129,7 +132,7 @@ public sealed class ScenarioRunner(StrategyCatalog catalog, Func<TickSource, ITi
             input => workers.FirstOrDefault(w => w.Name == input.Value)
                      ?? throw new InvalidOperationException($"Decision input '{input.Key}' names worker '{input.Value}', which the package does not hold."));
         return registration.Create(new DecisionBuildContext(
-            ToParameters(registration.Info.Parameters, package.Decision.Numbers, package.Decision.Choices), inputs));
+            ToParameters(registration.Info.Parameters, package.Decision.Numbers, package.Decision.Choices), inputs) { Log = log });
     }
 
     private static ParameterSet ToParameters(IEnumerable<ParameterSpec> specs, IReadOnlyDictionary<string, double> numbers, IReadOnlyDictionary<string, string> choices)

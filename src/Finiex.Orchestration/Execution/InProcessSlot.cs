@@ -3,6 +3,7 @@ using Finiex.Contracts.Results;
 using Finiex.Data.Store;
 using Finiex.Engine.Catalog;
 using Finiex.Engine.Loop;
+using Serilog;
 
 namespace Finiex.Orchestration.Execution;
 
@@ -23,7 +24,8 @@ public sealed class InProcessSlot(int slotId, StrategyCatalog catalog, TimeSpan?
                 timeout.CancelAfter(limit);
             }
 
-            var result = new ScenarioRunner(catalog, source => StoreTickData.Open(source, files), reporter, reporter.Log).Run(package, timeout.Token);
+            var live = new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(reporter).CreateLogger();
+            var result = new ScenarioRunner(catalog, source => StoreTickData.Open(source, files), reporter, live).Run(package, timeout.Token);
             return result.Error?.Type == "Canceled" && !cancellationToken.IsCancellationRequested
                 ? result with { Error = result.Error with { Type = "Timeout", Message = $"The scenario ran longer than the {scenarioTimeout!.Value.TotalSeconds:0.#} s timeout." } }
                 : result;

@@ -1,12 +1,18 @@
 using Finiex.Contracts.Packages;
 using Finiex.Contracts.Results;
+using Finiex.Engine.Logging;
 using Finiex.Engine.Loop;
 using Finiex.Orchestration.Events;
+using Serilog.Core;
+using Serilog.Events;
 
 namespace Finiex.Orchestration.Execution;
 
-/// <summary>Turns one slot's progress and log lines for one scenario into hub events (and is the in-process progress sink).</summary>
-public sealed class SlotReporter(BatchEventHub hub, int slotId, ProcessDataPackage package) : IProgressSink
+/// <summary>
+/// Turns one slot's progress and log lines for one scenario into hub events; in process it is the scenario's progress
+/// sink and live log sink.
+/// </summary>
+public sealed class SlotReporter(BatchEventHub hub, int slotId, ProcessDataPackage package) : IProgressSink, ILogEventSink
 {
     public void Report(in LiveProgress progress) =>
         Progress(StatusName(progress.Status), progress.TicksProcessed, progress.TicksTotal, progress.Balance, progress.Equity, progress.Trades);
@@ -23,6 +29,12 @@ public sealed class SlotReporter(BatchEventHub hub, int slotId, ProcessDataPacka
         });
 
     public void Log(LogLine line) => hub.Publish(Draft(BatchEventKind.Log) with { Level = line.Level, Message = line.Message });
+
+    /// <summary>A line of the runner itself, not of this scenario (its start, warm-up, package receipt).</summary>
+    public void RunnerLog(LogLine line) =>
+        hub.Publish(Draft(BatchEventKind.Log) with { ScenarioIndex = -1, ScenarioName = "", Symbol = "", Level = line.Level, Message = line.Message });
+
+    void ILogEventSink.Emit(LogEvent logEvent) => Log(ScenarioLog.ToLine(logEvent));
 
     public BatchEvent Draft(BatchEventKind kind) => new()
     {

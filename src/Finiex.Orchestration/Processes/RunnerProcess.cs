@@ -29,6 +29,7 @@ internal sealed class RunnerProcess : IAsyncDisposable
     private readonly Channel<Frame> _frames = Channel.CreateUnbounded<Frame>(new UnboundedChannelOptions { SingleReader = true });
     private CommandTask<CommandResult>? _process;
     private FrameWriter? _writer;
+    private readonly List<LogLine> _runLog = [];
     private long _runIds;
 
     private RunnerProcess(RunnerLaunch launch, string pipeName)
@@ -66,6 +67,7 @@ internal sealed class RunnerProcess : IAsyncDisposable
     public async Task<ProcessResult> RunAsync(ProcessDataPackage package, SlotReporter reporter, TimeSpan? timeout, CancellationToken cancellationToken)
     {
         var runId = Interlocked.Increment(ref _runIds);
+        _runLog.Clear();
         var deadline = timeout is { } limit ? Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
         long? cancelSentAt = null;
         string? cancelReason = null;
@@ -292,7 +294,7 @@ internal sealed class RunnerProcess : IAsyncDisposable
         }
     }
 
-    private static ProcessResult? HandleFrame(Frame frame, long runId, SlotReporter reporter)
+    private ProcessResult? HandleFrame(Frame frame, long runId, SlotReporter reporter)
     {
         switch (frame.Kind)
         {
@@ -301,9 +303,18 @@ internal sealed class RunnerProcess : IAsyncDisposable
                 reporter.Progress(SlotReporter.StatusName(progress.Status), progress.TicksProcessed, progress.TicksTotal, progress.Balance, progress.Equity, progress.Trades);
                 return null;
             case FrameKind.LogBatch:
-                foreach (var line in MessagePackSerializer.Deserialize<LogBatch>(frame.Body).Lines)
+                var batch = MessagePackSerializer.Deserialize<LogBatch>(frame.Body);
+                foreach (var line in batch.Lines)
                 {
-                    reporter.Log(line);
+                    if (batch.RunId == runId)
+                    {
+                        _runLog.Add(line); // kept so that a failed result still carries what the scenario logged
+                        reporter.Log(line);
+                    }
+                    else
+                    {
+                        reporter.RunnerLog(line);
+                    }
                 }
 
                 return null;
@@ -342,8 +353,11 @@ internal sealed class RunnerProcess : IAsyncDisposable
         return Failed(package, type, $"{reason} (runner pid {ProcessId}, {exitText}). {Tail()}".TrimEnd());
     }
 
-    private static ProcessResult Failed(ProcessDataPackage package, string type, string message) =>
-        ProcessResult.Failed(package.ScenarioIndex, package.ScenarioName, package.Symbol, type, message);
+    private ProcessResult Failed(ProcessDataPackage package, string type, string message) =>
+        ProcessResult.Failed(package.ScenarioIndex, package.ScenarioName, package.Symbol, type, message) with
+        {
+            Log = [.. _runLog, new LogLine(DateTimeOffset.UtcNow, "ERROR", message)],
+        };
 
     private void AddStderr(string line)
     {

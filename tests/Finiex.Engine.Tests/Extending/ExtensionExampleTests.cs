@@ -63,6 +63,7 @@ public sealed class ExtensionExampleTests
             var result = new Loop.ScenarioRunner(catalog, Orchestration.Execution.StoreTickData.Open).Run(builder.Build("ext", extended.Scenarios[0].Config!));
             Assert.True(result.Success, result.Error?.ToString());
             Assert.Contains("mom", result.BarTraces[0].Columns);
+            Assert.Contains(result.Log, l => l is { Level: "INFO", Message: "Momentum over 12 bars" });
         }
         finally
         {
