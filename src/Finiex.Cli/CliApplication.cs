@@ -28,6 +28,8 @@ public static class CliApplication
             return ExitCodes.InvalidInput;
         }
 
-        return parse.Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error });
+        // ProcessTerminationTimeout = null: System.CommandLine would otherwise end the process 2 s after Ctrl+C, before
+        // a canceled batch has written its results; finiex run handles Ctrl+C itself (first press cancels, second kills).
+        return parse.Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error, ProcessTerminationTimeout = null });
     }
 }

@@ -5,8 +5,9 @@ namespace Finiex.Cli;
 /// <summary>Where a command writes: machine output (JSON) to <see cref="Out"/>, tables and messages to the console.</summary>
 public sealed class CliContext
 {
-    public CliContext(TextWriter output, TextWriter error, bool interactive)
+    public CliContext(TextWriter output, TextWriter error, bool interactive, bool? errorInteractive = null)
     {
+        var errorIsTerminal = errorInteractive ?? interactive;
         Out = output;
         Error = error;
         Console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -24,15 +25,20 @@ public sealed class CliContext
         ErrorConsole = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(error),
-            Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Ansi = errorIsTerminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = errorIsTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
-        if (!interactive)
+        if (!errorIsTerminal)
         {
             ErrorConsole.Profile.Width = 160;
         }
+
+        CanDrawLive = errorIsTerminal && ErrorConsole.Profile.Capabilities.Ansi;
     }
+
+    /// <summary>True when the error stream is a terminal that can redraw in place (the live panel of finiex run).</summary>
+    public bool CanDrawLive { get; }
 
     public TextWriter Out { get; }
 
@@ -43,5 +49,5 @@ public sealed class CliContext
     public IAnsiConsole ErrorConsole { get; }
 
     public static CliContext ForProcess() =>
-        new(System.Console.Out, System.Console.Error, !System.Console.IsOutputRedirected);
+        new(System.Console.Out, System.Console.Error, !System.Console.IsOutputRedirected, !System.Console.IsErrorRedirected);
 }

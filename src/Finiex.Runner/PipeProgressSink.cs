@@ -15,7 +15,7 @@ internal sealed class PipeProgressSink(FrameWriter writer, long runId) : IProgre
     {
         Interlocked.Exchange(ref _ticks, progress.TicksProcessed);
         var message = new ProgressMessage(runId, progress.ScenarioIndex, progress.Status.ToString(), progress.TicksProcessed, progress.TicksTotal,
-            progress.Balance, progress.Equity, progress.Trades);
+            progress.Balance, progress.Equity, progress.Trades, progress.Export);
         if (progress.Status == ScenarioStatus.Running && progress.TicksProcessed > 0)
         {
             writer.TrySend(FrameKind.Progress, message);

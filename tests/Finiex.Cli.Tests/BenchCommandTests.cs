@@ -2,6 +2,7 @@ using System.Text.Json;
 
 namespace Finiex.Cli.Tests;
 
+[Collection("processes")]
 public sealed class BenchCommandTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "finiex-bench-test-" + Guid.NewGuid().ToString("N"));

@@ -2,6 +2,7 @@ using System.Text.Json;
 
 namespace Finiex.Cli.Tests;
 
+[Collection("processes")]
 public sealed class ValidateAndRunCommandTests
 {
     private static string Example => Path.Combine(CliRunner.RepoRoot, "configs", "scenario_sets", "eurusd_example.json");

@@ -25,8 +25,8 @@ internal static class BatchFixture
     /// <summary>Four short EURUSD scenarios (a grid over the latency seed) for the fault tests.</summary>
     public static ScenarioSetReport SmallSet() => GridSet(4, 20_000);
 
-    /// <summary><paramref name="count"/> EURUSD scenarios of <paramref name="ticks"/> ticks each (a grid over the latency seed).</summary>
-    public static ScenarioSetReport GridSet(int count, int ticks)
+    /// <summary><paramref name="count"/> EURUSD scenarios of <paramref name="ticks"/> ticks each (a grid over the latency seed), with the given execution keys.</summary>
+    public static ScenarioSetReport GridSet(int count, int ticks, string execution = "")
     {
         var path = Path.Combine(Path.GetTempPath(), $"finiex-orch-{Guid.NewGuid():N}.json");
         File.WriteAllText(path, $$"""
@@ -38,7 +38,8 @@ internal static class BatchFixture
                   "decision": { "type": "aggressive_trend", "inputs": { "rsi": "rsi", "band": "band" } }
                 },
                 "account": { "initial_balance": 10000, "currency": "USD", "broker": "{{Path.Combine(RepoPaths.Root, "configs", "brokers", "vantage_demo.json").Replace("\\", "\\\\", StringComparison.Ordinal)}}",
-                             "latency_ticks": { "min": 1, "max": 3 } }
+                             "latency_ticks": { "min": 1, "max": 3 } },
+                "execution": { {{execution}} }
               },
               "scenarios": [ { "name": "s", "symbol": "EURUSD", "start": "2014-05-06T00:00:00Z", "max_ticks": {{ticks}},
                                "grid": { "account.latency_seed": [{{string.Join(", ", Enumerable.Range(1, count))}}] } } ]
@@ -88,38 +89,7 @@ internal static class BatchFixture
     public static string Fingerprint(BatchResult batch) => string.Join("\n", batch.Scenarios.Select(s =>
         $"{s.Name}|{JsonSerializer.Serialize(s.Result.Statistics, ResultsJson.Options)}|{ResultsWriter.TradesCsv(s.Result.Trades)}"));
 
-    public static HashSet<int> RunnerPids() =>
-        [.. Process.GetProcesses().Where(IsRunner).Select(p => p.Id)];
+    public static HashSet<int> RunnerPids() => RunnerProcesses.Pids();
 
-    public static void AssertNoRunnerSurvives(HashSet<int> before)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            var alive = RunnerPids().Except(before).ToList();
-            if (alive.Count == 0)
-            {
-                return;
-            }
-
-            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(10), $"runner processes survived the batch: {string.Join(", ", alive)}");
-            Thread.Sleep(100);
-        }
-    }
-
-    private static bool IsRunner(Process process)
-    {
-        try
-        {
-            return File.Exists($"/proc/{process.Id}/cmdline") && File.ReadAllText($"/proc/{process.Id}/cmdline").Contains("finiex-runner", StringComparison.Ordinal);
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
+    public static void AssertNoRunnerSurvives(HashSet<int> before) => RunnerProcesses.AssertNoneSurvives(before);
 }

@@ -58,6 +58,25 @@ public sealed class ExecutionModeTests
     }
 
     [Fact(Timeout = 120_000)]
+    public async Task Live_exports_switched_on_in_the_set_cross_the_pipe_with_the_progress()
+    {
+        var set = BatchFixture.GridSet(2, 5_000, "\"export_portfolio_stats\": true, \"export_performance_stats\": true, \"export_current_bars\": true");
+        var (batch, events) = await BatchFixture.RunAsync(set, ExecutionMode.Processes, 1);
+
+        Assert.True(batch.AllCompleted);
+        foreach (var scenario in batch.Scenarios)
+        {
+            var last = events.Last(e => e.ScenarioIndex == scenario.Index && e is { Kind: BatchEventKind.ScenarioProgress, Status: "RUNNING" });
+            Assert.Equal(5_000, last.TicksProcessed);
+            Assert.Equal(["M5", "M30"], last.Export!.Bars!.Select(b => b.Timeframe));
+            Assert.Equal(5_000, last.Export.Portfolio!.Statistics.TicksProcessed);
+            Assert.Equal(["rsi", "band"], last.Export.Performance!.Workers.Select(w => w.Worker));
+        }
+
+        Assert.All(events.Where(e => e.Status != "RUNNING"), e => Assert.Null(e.Export));
+    }
+
+    [Fact(Timeout = 120_000)]
     public async Task Runner_log_events_travel_through_serilog_to_the_hub_tagged_with_slot_and_scenario()
     {
         var (batch, events) = await BatchFixture.RunAsync(BatchFixture.SmallSet(), ExecutionMode.Processes, 2);

@@ -64,9 +64,9 @@ public sealed class FaultTests
         var hub = new Events.BatchEventHub();
         using var _ = hub.Subscribe(e =>
         {
-            if (e.Kind == Events.BatchEventKind.ScenarioStarted)
+            if (e.Kind == Events.BatchEventKind.Log && e.ScenarioIndex == 0)
             {
-                cancel.Cancel();
+                cancel.Cancel(); // the runner has the first scenario (and hangs in it)
             }
         });
         var before = BatchFixture.RunnerPids();
@@ -77,6 +77,39 @@ public sealed class FaultTests
         BatchFixture.AssertNoRunnerSurvives(before);
 
         Assert.Equal("Canceled", batch.Scenarios[0].Result.Error!.Type);
+        Assert.Contains("did not stop", batch.Scenarios[0].Result.Error!.Message, StringComparison.Ordinal);
+        Assert.All(batch.Scenarios.Skip(1), s => Assert.Equal("Canceled", s.Result.Error!.Type));
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Kill_after_cancel_ends_a_runner_that_ignores_the_cancel_without_waiting_for_the_grace()
+    {
+        var report = BatchFixture.SmallSet();
+        using var cancel = new CancellationTokenSource();
+        using var kill = new CancellationTokenSource();
+        var hub = new Events.BatchEventHub();
+        var pressed = 0;
+        using var _ = hub.Subscribe(e =>
+        {
+            // Once the runner has the first scenario (its receipt line arrives), cancel, then kill half a second later.
+            if (e.Kind == Events.BatchEventKind.Log && e.ScenarioIndex == 0 && Interlocked.Exchange(ref pressed, 1) == 0)
+            {
+                cancel.Cancel();
+                kill.CancelAfter(TimeSpan.FromMilliseconds(500));
+            }
+        });
+        var before = BatchFixture.RunnerPids();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var batch = await new BatchOrchestrator(BatchFixture.Store, Engine.Catalog.StrategyCatalog.CreateDefault(), hub)
+            .RunAsync(report, new ExecutionPlan(ExecutionMode.Processes, 1, "test"),
+                new BatchOptions { Runner = BatchFixture.Launch($"ignore-cancel:{report.Scenarios[0].Name}") with { CancelGrace = TimeSpan.FromSeconds(60) } },
+                cancel.Token, kill.Token)
+            .WaitAsync(TimeSpan.FromSeconds(60));
+        BatchFixture.AssertNoRunnerSurvives(before);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}: the kill waited for the cancel grace");
+        Assert.Equal("Canceled", batch.Scenarios[0].Result.Error!.Type);
+        Assert.Contains("killed on request", batch.Scenarios[0].Result.Error!.Message, StringComparison.Ordinal);
         Assert.All(batch.Scenarios.Skip(1), s => Assert.Equal("Canceled", s.Result.Error!.Type));
     }
 

@@ -33,6 +33,7 @@ public sealed class MistakesTests
         Assert.Equal("did you mean 'envelope'?", At("$.defaults.strategy.workers.band.type", "unknown worker type 'envelop'").Hint);
         At("$.defaults.strategy.workers.rsi_fast.timeframe", "unknown timeframe 'M7'");
         At("$.defaults.execution.mode", "unknown execution mode 'turbo'");
+        At("$.defaults.execution.export_current_bars", "must be true or false");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Finiex.Cli.Rendering;
 using Finiex.Core.Scenarios;
@@ -30,7 +31,13 @@ internal static class RunCommand
         mode.AcceptOnlyFromAmong("auto", "sequential", "threads", "processes");
         var parallel = new Option<int?>("--parallel") { Description = "Slots running at once (default: execution.parallelism, else one per core)." };
         var timeout = new Option<double?>("--scenario-timeout") { Description = "Fail a scenario that runs longer than this many seconds." };
-        var command = new Command("run", "Run a scenario set and write its results.") { set, store, output, json, trace, noProfile, mode, parallel, timeout };
+        var liveView = new Option<string>("--live")
+        {
+            Description = "Live view on the error stream: panel (per-slot table redrawn in place), lines (a line per start, finish and warning), none; auto picks panel on a terminal.",
+            DefaultValueFactory = _ => "auto",
+        };
+        liveView.AcceptOnlyFromAmong("auto", "panel", "lines", "none");
+        var command = new Command("run", "Run a scenario set and write its results.") { set, store, output, json, trace, noProfile, mode, parallel, timeout, liveView };
         command.SetAction(async (parse, _) =>
         {
             var tickStore = TickStore.Resolve(parse.GetValue(store));
@@ -50,33 +57,63 @@ internal static class RunCommand
                 parse.GetValue(mode) is { } m ? Enum.Parse<ExecutionMode>(m, ignoreCase: true) : null, parse.GetValue(parallel), setExecution);
             console.MarkupLineInterpolated($"Running {report.Scenarios.Count(s => s.Enabled)} scenario(s) of [bold]{report.Name}[/]: {plan.Reason}, {plan.Parallelism} slot(s)");
 
+            var hub = new BatchEventHub();
+            var view = parse.GetValue(liveView) switch
+            {
+                "auto" => context.CanDrawLive ? "panel" : "lines",
+                var chosen => chosen!,
+            };
+            var panel = view == "panel"
+                ? new LivePanel(hub, report.Name, $"{plan.Mode.ToString().ToLowerInvariant()} × {plan.Parallelism}", plan.Parallelism, report.Scenarios.Count(s => s.Enabled))
+                : null;
+            using var live = hub.Subscribe(e =>
+            {
+                panel?.Observe(e);
+                if (view == "lines")
+                {
+                    LiveLines.Write(context.ErrorConsole, e);
+                }
+            });
+
             using var cancel = new CancellationTokenSource();
             using var kill = new CancellationTokenSource();
             var presses = 0;
-            ConsoleCancelEventHandler onCancel = (_, e) =>
+            void OnInterrupt(PosixSignalContext signal)
             {
-                e.Cancel = true;
+                signal.Cancel = true;
                 if (Interlocked.Increment(ref presses) == 1)
                 {
-                    context.Error.WriteLine("Canceling: running scenarios stop at their next checkpoint; results so far will be written. Press Ctrl+C again to kill the runners.");
+                    if (panel is null)
+                    {
+                        context.Error.WriteLine("Canceling: running scenarios stop at their next checkpoint; results so far will be written. Press Ctrl+C again to kill the runners.");
+                    }
+
+                    panel?.MarkCanceling();
                     cancel.Cancel();
                 }
                 else
                 {
                     kill.Cancel();
                 }
-            };
-            Console.CancelKeyPress += onCancel;
-            var hub = new BatchEventHub();
-            using var live = hub.Subscribe(e => LiveLines.Write(context.ErrorConsole, e));
+            }
+
+            // SIGINT is Ctrl+C on every platform; SIGTERM (a scheduler stopping the job) counts as a press too.
+            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnInterrupt);
+            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnInterrupt);
             try
             {
-                var batch = await new BatchOrchestrator(tickStore, StrategyCatalog.CreateDefault(), hub).RunAsync(report, plan, new BatchOptions
+                var running = new BatchOrchestrator(tickStore, StrategyCatalog.CreateDefault(), hub).RunAsync(report, plan, new BatchOptions
                 {
                     Profiling = !parse.GetValue(noProfile),
                     TraceBars = parse.GetValue(trace),
                     ScenarioTimeout = parse.GetValue(timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
                 }, cancel.Token, kill.Token);
+                if (panel is not null)
+                {
+                    await panel.ShowAsync(context.ErrorConsole, running);
+                }
+
+                var batch = await running;
                 var folder = ResultsWriter.Write(parse.GetValue(output)!, batch);
                 if (jsonMode)
                 {
@@ -95,10 +132,7 @@ internal static class RunCommand
                 context.ErrorConsole.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
                 return ExitCodes.Failed;
             }
-            finally
-            {
-                Console.CancelKeyPress -= onCancel;
-            }
+
         });
         return command;
     }

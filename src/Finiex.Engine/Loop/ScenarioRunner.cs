@@ -1,6 +1,7 @@
 using Finiex.Core.Ticks;
 using System.Diagnostics;
 using System.Globalization;
+using Finiex.Contracts.Live;
 using Finiex.Contracts.Packages;
 using Finiex.Contracts.Results;
 using Finiex.Core.Strategy;
@@ -55,6 +56,7 @@ public sealed class ScenarioRunner(StrategyCatalog catalog, Func<TickSource, ITi
             var profile = package.Options.Profiling ? new LoopProfile(workers.Length) : null;
             var trace = package.Options.TraceBars ? new BarTraceRecorder(workers, series) : null;
             var loop = new TickLoop(simulator, series, workersOfSeries, workers, decision, executor, profile, trace);
+            var exports = new LiveExportBuilder(package.Options, simulator, series, workers, profile);
             var interval = (long)(Math.Max(0.01, package.Options.UpdateIntervalSeconds) * Stopwatch.Frequency);
             var nextUpdate = Stopwatch.GetTimestamp() + interval;
             Report(package, ScenarioStatus.Running, 0, ticksTotal, simulator.Balance, simulator.Equity, 0);
@@ -65,11 +67,19 @@ public sealed class ScenarioRunner(StrategyCatalog catalog, Func<TickSource, ITi
                 if (progress is not null && Stopwatch.GetTimestamp() >= nextUpdate)
                 {
                     nextUpdate = Stopwatch.GetTimestamp() + interval;
-                    Report(package, ScenarioStatus.Running, done, ticksTotal, simulator.Balance, simulator.Equity, simulator.Trades.Count);
+                    Report(package, ScenarioStatus.Running, done, ticksTotal, simulator.Balance, simulator.Equity, simulator.Trades.Count,
+                        exports.Build(done, loopClock.Elapsed));
                 }
             });
-            simulator.Finish();
             var loopMs = loopClock.Elapsed.TotalMilliseconds;
+            if (progress is not null)
+            {
+                // The last tick always gets an update (with the exports), as the state before end-of-data closing.
+                Report(package, ScenarioStatus.Running, simulator.TicksProcessed, ticksTotal, simulator.Balance, simulator.Equity, simulator.Trades.Count,
+                    exports.Build(simulator.TicksProcessed, loopClock.Elapsed));
+            }
+
+            simulator.Finish();
 
             var statistics = simulator.Statistics();
             log.Info(string.Create(CultureInfo.InvariantCulture,
@@ -210,6 +220,6 @@ public sealed class ScenarioRunner(StrategyCatalog catalog, Func<TickSource, ITi
         return ticks;
     }
 
-    private void Report(ProcessDataPackage package, ScenarioStatus status, long done, long total, double balance, double equity, int trades) =>
-        progress?.Report(new LiveProgress(package.ScenarioIndex, package.ScenarioName, package.Symbol, status, done, total, balance, equity, trades));
+    private void Report(ProcessDataPackage package, ScenarioStatus status, long done, long total, double balance, double equity, int trades, LiveExport? export = null) =>
+        progress?.Report(new LiveProgress(package.ScenarioIndex, package.ScenarioName, package.Symbol, status, done, total, balance, equity, trades, export));
 }

@@ -67,6 +67,10 @@ public sealed class TradeSimulator
 
     public bool HasPendingOrder => _hasPending;
 
+    public double PositionLots => _hasPosition ? _lots : 0;
+
+    public double PositionOpenPrice => _hasPosition ? _openPrice : 0;
+
     public IReadOnlyList<TradeRecord> Trades => _trades;
 
     public long TicksProcessed { get; private set; }

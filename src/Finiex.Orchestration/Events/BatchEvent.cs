@@ -1,3 +1,5 @@
+using Finiex.Contracts.Live;
+
 namespace Finiex.Orchestration.Events;
 
 /// <summary>
@@ -23,6 +25,8 @@ public sealed record BatchEvent
     public int Trades { get; init; }
     public string Level { get; init; } = "";
     public string Message { get; init; } = "";
+    /// <summary>The optional parts of a RUNNING progress event that the set switched on; null otherwise.</summary>
+    public LiveExport? Export { get; init; }
 
     public double Percent => TicksTotal == 0 ? 0 : 100.0 * TicksProcessed / TicksTotal;
 }

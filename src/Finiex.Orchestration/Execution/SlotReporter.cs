@@ -1,3 +1,4 @@
+using Finiex.Contracts.Live;
 using Finiex.Contracts.Packages;
 using Finiex.Contracts.Results;
 using Finiex.Engine.Logging;
@@ -15,9 +16,9 @@ namespace Finiex.Orchestration.Execution;
 public sealed class SlotReporter(BatchEventHub hub, int slotId, ProcessDataPackage package) : IProgressSink, ILogEventSink
 {
     public void Report(in LiveProgress progress) =>
-        Progress(StatusName(progress.Status), progress.TicksProcessed, progress.TicksTotal, progress.Balance, progress.Equity, progress.Trades);
+        Progress(StatusName(progress.Status), progress.TicksProcessed, progress.TicksTotal, progress.Balance, progress.Equity, progress.Trades, progress.Export);
 
-    public void Progress(string status, long ticks, long total, double balance, double equity, int trades) =>
+    public void Progress(string status, long ticks, long total, double balance, double equity, int trades, LiveExport? export = null) =>
         hub.Publish(Draft(BatchEventKind.ScenarioProgress) with
         {
             Status = status,
@@ -26,6 +27,7 @@ public sealed class SlotReporter(BatchEventHub hub, int slotId, ProcessDataPacka
             Balance = balance,
             Equity = equity,
             Trades = trades,
+            Export = export,
         });
 
     public void Log(LogLine line) => hub.Publish(Draft(BatchEventKind.Log) with { Level = line.Level, Message = line.Message });

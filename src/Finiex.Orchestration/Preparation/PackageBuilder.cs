@@ -61,7 +61,13 @@ public sealed class PackageBuilder(TickStore store, RunOptions options) : IDispo
             SymbolSpec = ToContract(symbol),
             WarmupBars = BuildWarmup(scenario, file),
             Ticks = new TickSource { TickFilePath = file.Path, StartIndex = start, EndIndex = end, ExpectedFileTicks = file.Count },
-            Options = options with { UpdateIntervalSeconds = scenario.Execution.UpdateIntervalSeconds },
+            Options = options with
+            {
+                UpdateIntervalSeconds = scenario.Execution.UpdateIntervalSeconds,
+                ExportPortfolioStats = scenario.Execution.Exports.HasFlag(LiveExports.PortfolioStats),
+                ExportPerformanceStats = scenario.Execution.Exports.HasFlag(LiveExports.PerformanceStats),
+                ExportCurrentBars = scenario.Execution.Exports.HasFlag(LiveExports.CurrentBars),
+            },
         };
     }
 

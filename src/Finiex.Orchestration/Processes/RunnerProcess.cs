@@ -195,7 +195,7 @@ internal sealed class RunnerProcess : IAsyncDisposable
             .WithStandardErrorPipe(PipeTarget.ToDelegate(AddStderr))
             .WithStandardOutputPipe(PipeTarget.ToDelegate(AddStderr))
             .WithValidation(CommandResultValidation.None)
-            .ExecuteAsync(CancellationToken.None, _kill.Token);
+            .ExecuteAsync(_kill.Token); // forceful: a kill is SIGKILL to the runner's process tree, never a signal it could ignore
         ProcessId = _process.ProcessId;
         using var start = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         start.CancelAfter(_launch.StartTimeout);
@@ -300,7 +300,7 @@ internal sealed class RunnerProcess : IAsyncDisposable
         {
             case FrameKind.Progress:
                 var progress = MessagePackSerializer.Deserialize<ProgressMessage>(frame.Body);
-                reporter.Progress(SlotReporter.StatusName(progress.Status), progress.TicksProcessed, progress.TicksTotal, progress.Balance, progress.Equity, progress.Trades);
+                reporter.Progress(SlotReporter.StatusName(progress.Status), progress.TicksProcessed, progress.TicksTotal, progress.Balance, progress.Equity, progress.Trades, progress.Export);
                 return null;
             case FrameKind.LogBatch:
                 var batch = MessagePackSerializer.Deserialize<LogBatch>(frame.Body);
@@ -330,14 +330,19 @@ internal sealed class RunnerProcess : IAsyncDisposable
 
     private async Task<ProcessResult> FailAsync(ProcessDataPackage package, string type, string reason)
     {
-        if (type == RunnerFailure.Crashed && _process is not null)
+        if (_kill.IsCancellationRequested)
+        {
+            // Killed on request (a second Ctrl+C) while it ran: not a crash of the runner.
+            (type, reason) = (RunnerFailure.Canceled, "Canceled; the runner was killed on request (second Ctrl+C)");
+        }
+        else if (type == RunnerFailure.Crashed && _process is not null)
         {
             // The pipe may close a moment before the exit is seen: give a dying runner a little time to report its exit code.
             try
             {
                 await _process.Task.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
             }
-            catch (TimeoutException)
+            catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
             {
             }
         }

@@ -1,8 +1,9 @@
+using Finiex.Contracts.Live;
 using MessagePack;
 
 namespace Finiex.Protocol.Messages;
 
-/// <summary>A throttled snapshot of the scenario a runner is running (status is one of the ScenarioStatus names).</summary>
+/// <summary>A throttled snapshot of the scenario a runner is running (status is one of the ScenarioStatus names), with the optional exports.</summary>
 [MessagePackObject]
 public sealed record ProgressMessage(
     [property: Key(0)] long RunId,
@@ -12,4 +13,5 @@ public sealed record ProgressMessage(
     [property: Key(4)] long TicksTotal,
     [property: Key(5)] double Balance,
     [property: Key(6)] double Equity,
-    [property: Key(7)] int Trades);
+    [property: Key(7)] int Trades,
+    [property: Key(8)] LiveExport? Export = null);

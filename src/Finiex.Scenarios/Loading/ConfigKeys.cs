@@ -11,5 +11,5 @@ internal static class ConfigKeys
     public static readonly string[] Decision = ["type", "inputs", "params"];
     public static readonly string[] Account = ["initial_balance", "currency", "broker", "commission_per_lot", "latency_ticks", "latency_seed", "apply_swap", "stop_loss_points", "take_profit_points"];
     public static readonly string[] Latency = ["min", "max"];
-    public static readonly string[] Execution = ["mode", "parallelism", "update_interval"];
+    public static readonly string[] Execution = ["mode", "parallelism", "update_interval", "export_portfolio_stats", "export_performance_stats", "export_current_bars"];
 }

@@ -142,13 +142,26 @@ internal sealed class ScenarioBinder(IStrategyCatalog catalog, string setDirecto
 
         var parallelism = execution.Integer("parallelism", false, "0 = one per core", 0, 1024);
         var interval = execution.Number("update_interval", false, "seconds between live updates, e.g. 0.3", v => v > 0 ? null : "must be > 0");
+        var exports = LiveExports.None;
+        var exportsValid = true;
+        foreach (var (key, flag) in new[]
+                 {
+                     ("export_portfolio_stats", LiveExports.PortfolioStats), ("export_performance_stats", LiveExports.PerformanceStats),
+                     ("export_current_bars", LiveExports.CurrentBars),
+                 })
+        {
+            var on = execution.Bool(key, "true adds it to every live update (costs a little at each update, nothing per tick)");
+            exportsValid &= !execution.Has(key) || on is not null;
+            exports |= on == true ? flag : LiveExports.None;
+        }
+
         if (mode is null || (execution.Has("parallelism") && parallelism is null) || (execution.Has("update_interval") && interval is null)
-            || (execution.Has("mode") && modeText is null))
+            || (execution.Has("mode") && modeText is null) || !exportsValid)
         {
             return null;
         }
 
-        return new ExecutionConfig(mode.Value, (int)(parallelism ?? 0), interval ?? 0.3);
+        return new ExecutionConfig(mode.Value, (int)(parallelism ?? 0), interval ?? 0.3, exports);
     }
 
     private WorkerConfig? BindWorker(string name, ObjectReader worker, Dictionary<string, WorkerTypeInfo> types)

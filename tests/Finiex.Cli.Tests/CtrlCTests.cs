@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Finiex.Tests.Shared;
+
+namespace Finiex.Cli.Tests;
+
+/// <summary>
+/// Ctrl+C on a real <c>finiex run</c> process: the first press cancels gracefully, the second kills runners that do not
+/// stop, and the results so far are still written.
+/// </summary>
+[Collection("processes")]
+public sealed class CtrlCTests
+{
+    [Fact(Timeout = 120_000)]
+    public async Task A_second_ctrl_c_kills_runners_that_ignore_the_first_and_results_are_still_written()
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"finiex-ctrlc-{Guid.NewGuid():N}");
+        var before = RunnerProcesses.Pids();
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[]
+                 {
+                     Path.Combine(AppContext.BaseDirectory, "finiex.dll"), "run", Path.Combine(RepoPaths.Root, "configs", "scenario_sets", "eurusd_example.json"),
+                     "--store", Path.Combine(RepoPaths.Root, "data", "store"), "--mode", "processes", "--parallel", "1", "--out", output, "--live", "lines",
+                 })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["FINIEX_RUNNER_FAULT"] = "ignore-cancel:eurusd_may06"; // the first scenario never stops by itself
+        using var finiex = Process.Start(start)!;
+        var stderr = new StringBuilder();
+        var stdout = new StringBuilder();
+        finiex.ErrorDataReceived += (_, e) => Append(stderr, e.Data);
+        finiex.OutputDataReceived += (_, e) => Append(stdout, e.Data);
+        finiex.BeginErrorReadLine();
+        finiex.BeginOutputReadLine();
+        try
+        {
+            await WaitForAsync(() => Read(stderr).Contains("started  #0 eurusd_may06", StringComparison.Ordinal), TimeSpan.FromSeconds(60), stderr);
+            Interrupt(finiex);
+            await WaitForAsync(() => Read(stderr).Contains("Canceling", StringComparison.Ordinal), TimeSpan.FromSeconds(10), stderr);
+            await Task.Delay(500);
+            Assert.False(finiex.HasExited, "the first Ctrl+C waits for running scenarios (this runner ignores the cancel)");
+
+            var second = Stopwatch.StartNew();
+            Interrupt(finiex);
+            await finiex.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            // The runner ignoring the cancel would hold the batch for the 5 s cancel grace; the second press does not wait for it.
+            Assert.True(second.Elapsed < TimeSpan.FromSeconds(3.5), $"exited {second.Elapsed.TotalSeconds:0.0} s after the second Ctrl+C");
+            finiex.WaitForExit(); // drains the output events
+            Assert.Equal(1, finiex.ExitCode);
+            RunnerProcesses.AssertNoneSurvives(before);
+
+            var summary = Directory.GetFiles(output, "summary.json", SearchOption.AllDirectories).Single();
+            using var json = JsonDocument.Parse(File.ReadAllText(summary));
+            var scenarios = json.RootElement.GetProperty("scenarios").EnumerateArray().ToList();
+            Assert.Equal(7, scenarios.Count);
+            Assert.All(scenarios, s => Assert.Equal("canceled", s.GetProperty("status").GetString()));
+            Assert.Equal("Canceled", scenarios[0].GetProperty("error").GetProperty("type").GetString());
+            Assert.Contains("killed", scenarios[0].GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+            Assert.Contains("Results:", Read(stdout), StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (!finiex.HasExited)
+            {
+                finiex.Kill(entireProcessTree: true);
+            }
+
+            if (Directory.Exists(output))
+            {
+                Directory.Delete(output, recursive: true);
+            }
+        }
+    }
+
+    private static void Interrupt(Process process)
+    {
+        using var kill = Process.Start("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    private static void Append(StringBuilder text, string? line)
+    {
+        if (line is not null)
+        {
+            lock (text)
+            {
+                text.AppendLine(line);
+            }
+        }
+    }
+
+    private static string Read(StringBuilder text)
+    {
+        lock (text)
+        {
+            return text.ToString();
+        }
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition, TimeSpan limit, StringBuilder stderr)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(clock.Elapsed < limit, $"timed out; stderr so far:\n{Read(stderr)}");
+            await Task.Delay(50);
+        }
+    }
+}
