@@ -30,7 +30,6 @@ internal sealed class RunnerHost(RunnerOptions options, FaultInjection? fault)
         var started = Stopwatch.StartNew();
         using var stop = new CancellationTokenSource();
         _ = WatchParentAsync(stop);
-        _ = ProtocolWarmup.EnsureStarted();
         await using var pipe = new NamedPipeClientStream(".", options.Pipe, PipeDirection.InOut, PipeOptions.Asynchronous);
         await pipe.ConnectAsync(TimeSpan.FromSeconds(15), stop.Token).ConfigureAwait(false);
         var reader = new FrameReader(pipe);
@@ -53,6 +52,8 @@ internal sealed class RunnerHost(RunnerOptions options, FaultInjection? fault)
             return 3;
         }
 
+        // Warm-ups start after the handshake: before it they would compete with it for the core (two runners start at once on two cores).
+        _ = ProtocolWarmup.EnsureStarted();
         using var logSink = new PipeLogSink(writer);
         var forwarding = logSink.ForwardAsync(stop.Token);
         var log = new LoggerConfiguration().MinimumLevel.Debug().WriteTo.Sink(logSink).CreateLogger();
