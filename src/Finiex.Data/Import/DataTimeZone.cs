@@ -11,8 +11,7 @@ public sealed partial class DataTimeZone
 {
     private readonly TimeZoneInfo? _zone;
     private readonly long _fixedOffsetMs;
-    private long _cachedHour = long.MinValue;
-    private long _cachedOffsetMs;
+    private HourOffset _cached = new(long.MinValue, 0); // one reference, so threads importing files at once never see half an update
 
     private DataTimeZone(string name, TimeZoneInfo? zone, long fixedOffsetMs)
     {
@@ -68,15 +67,18 @@ public sealed partial class DataTimeZone
 
         // Offsets change at most on the hour: cache per local hour.
         var hour = localMs / 3_600_000;
-        if (hour != _cachedHour)
+        var cached = _cached;
+        if (hour != cached.Hour)
         {
             var local = DateTime.SpecifyKind(DateTime.UnixEpoch.AddMilliseconds(localMs), DateTimeKind.Unspecified);
-            _cachedOffsetMs = (long)_zone.GetUtcOffset(local).TotalMilliseconds;
-            _cachedHour = hour;
+            cached = new HourOffset(hour, (long)_zone.GetUtcOffset(local).TotalMilliseconds);
+            _cached = cached;
         }
 
-        return localMs - _cachedOffsetMs;
+        return localMs - cached.OffsetMs;
     }
+
+    private sealed record HourOffset(long Hour, long OffsetMs);
 
     public override string ToString() => Name;
 

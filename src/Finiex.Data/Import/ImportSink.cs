@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Finiex.Core.Ticks;
 using Finiex.Data.Store;
 using Finiex.Data.Ticks;
@@ -37,6 +38,7 @@ public sealed class ImportSink
     public long InvalidCount { get; private set; }
 
     /// <summary>Adds a row whose fields parsed; checks the prices (SEMANTICS §1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddTick(long location, long time, double bid, double ask, double bidVolume = 0, double askVolume = 0)
     {
         if (!Tick.IsValidPrice(bid))

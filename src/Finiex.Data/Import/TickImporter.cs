@@ -23,32 +23,7 @@ public sealed class TickImporter(TickStore store)
         var manifest = store.Contains(request.Symbol) ? store.ReadManifest(request.Symbol) : null;
         var knownHashes = manifest?.Sources.Select(s => s.Sha256).ToHashSet(StringComparer.Ordinal) ?? [];
 
-        var outcomes = new List<ImportedFile>();
-        var fresh = new List<(SourceRecord Record, TickColumns Ticks)>();
-        long ticksSoFar = 0;
-        for (var i = 0; i < files.Count; i++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var file = files[i];
-            var hash = Sha256(file);
-            if (!knownHashes.Add(hash))
-            {
-                outcomes.Add(new ImportedFile(file, AlreadyImported: true, new ImportQuality()));
-            }
-            else
-            {
-                var (record, ticks) = ReadFile(file, hash, request, cancellationToken);
-                outcomes.Add(new ImportedFile(file, AlreadyImported: false, record.Quality));
-                if (ticks.Count > 0 || record.Quality.RowsRead > 0)
-                {
-                    fresh.Add((record, ticks));
-                }
-
-                ticksSoFar += ticks.Count;
-            }
-
-            progress?.Report(new ImportProgress(i + 1, files.Count, file, ticksSoFar, clock.Elapsed));
-        }
+        var (outcomes, fresh, ticksSoFar) = ReadFiles(files, knownHashes, request, progress, clock, cancellationToken);
 
         var quality = ImportQuality.Sum(fresh.Select(f => f.Record.Quality));
         ImportResult Result(bool ok, string? failure = null) => new()
@@ -101,6 +76,68 @@ public sealed class TickImporter(TickStore store)
             TicksInStore = merged.Count,
             Manifest = written,
         };
+    }
+
+    /// <summary>
+    /// Hashes every file, skips those imported before (or named twice), and reads the rest on all cores; the results
+    /// come back in file order, so the store does not depend on which file finished first. The first failing file in
+    /// that order (among those read before the failure stopped the others) is the one reported.
+    /// </summary>
+    private static (List<ImportedFile> Outcomes, List<(SourceRecord Record, TickColumns Ticks)> Fresh, long Ticks) ReadFiles(
+        IReadOnlyList<string> files, HashSet<string> knownHashes, ImportRequest request, IProgress<ImportProgress>? progress, Stopwatch clock,
+        CancellationToken cancellationToken)
+    {
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        var hashes = new string[files.Count];
+        Parallel.For(0, files.Count, parallel, i => hashes[i] = Sha256(files[i]));
+        var fresh = Enumerable.Range(0, files.Count).Where(i => knownHashes.Add(hashes[i])).ToList();
+
+        var read = new (SourceRecord Record, TickColumns Ticks)?[files.Count];
+        var failures = new Exception?[files.Count];
+        var filesDone = files.Count - fresh.Count;
+        long ticksSoFar = 0;
+        var reporting = new object();
+        Parallel.ForEach(fresh, parallel, (i, loop) =>
+        {
+            try
+            {
+                var result = ReadFile(files[i], hashes[i], request, cancellationToken);
+                read[i] = result;
+                lock (reporting)
+                {
+                    ticksSoFar += result.Ticks.Count;
+                    progress?.Report(new ImportProgress(++filesDone, files.Count, files[i], ticksSoFar, clock.Elapsed));
+                }
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                failures[i] = ex;
+                loop.Stop();
+            }
+        });
+        if (failures.FirstOrDefault(f => f is not null) is { } failure)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+
+        var outcomes = new List<ImportedFile>(files.Count);
+        var kept = new List<(SourceRecord Record, TickColumns Ticks)>();
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (read[i] is not { } file)
+            {
+                outcomes.Add(new ImportedFile(files[i], AlreadyImported: true, new ImportQuality()));
+                continue;
+            }
+
+            outcomes.Add(new ImportedFile(files[i], AlreadyImported: false, file.Record.Quality));
+            if (file.Ticks.Count > 0 || file.Record.Quality.RowsRead > 0)
+            {
+                kept.Add(file);
+            }
+        }
+
+        return (outcomes, kept, ticksSoFar);
     }
 
     /// <summary>The files a list of paths names: files as given, folders searched recursively for the format's files.</summary>

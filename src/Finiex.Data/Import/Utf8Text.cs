@@ -1,12 +1,17 @@
 using System.Buffers.Text;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Finiex.Data.Import;
 
-/// <summary>Allocation-free helpers for parsing delimited UTF-8 text.</summary>
+/// <summary>
+/// Allocation-free helpers for parsing delimited UTF-8 text, inlined into the readers' fully optimised loops (an import
+/// is too short for tiered compilation to reach them).
+/// </summary>
 internal static class Utf8Text
 {
     /// <summary>Splits off the next line (without its \r\n or \n) and advances <paramref name="rest"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ReadOnlySpan<byte> NextLine(ref ReadOnlySpan<byte> rest)
     {
         var end = rest.IndexOf((byte)'\n');
@@ -26,6 +31,7 @@ internal static class Utf8Text
     }
 
     /// <summary>Splits off the next field before <paramref name="delimiter"/> and advances <paramref name="rest"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ReadOnlySpan<byte> NextField(ref ReadOnlySpan<byte> rest, byte delimiter)
     {
         var end = rest.IndexOf(delimiter);
@@ -45,6 +51,7 @@ internal static class Utf8Text
     }
 
     /// <summary>Writes the ranges of up to ranges.Length fields; returns how many fields the line has (capped).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Split(ReadOnlySpan<byte> line, Span<Range> ranges, byte delimiter)
     {
         var count = 0;
@@ -65,6 +72,7 @@ internal static class Utf8Text
         return count;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> field)
     {
         field = field.Trim((byte)' ');
@@ -76,6 +84,7 @@ internal static class Utf8Text
         return field;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryParseDouble(ReadOnlySpan<byte> field, out double value)
     {
         // Utf8Parser is exact (IEEE round-to-nearest) and the fastest path for plain decimals; fall back for exponents etc.
@@ -87,6 +96,7 @@ internal static class Utf8Text
         return double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryParseInt64(ReadOnlySpan<byte> field, out long value) =>
         Utf8Parser.TryParse(field, out value, out var consumed) && consumed == field.Length;
 

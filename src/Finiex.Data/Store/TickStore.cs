@@ -100,16 +100,27 @@ public sealed class TickStore
     public SymbolManifest Commit(string symbol, TickColumns ticks, IReadOnlyList<SourceRecord> sources)
     {
         var tickPath = TickFilePath(symbol);
-        TickFileWriter.Write(tickPath, symbol, ticks);
-        var manifest = new SymbolManifest
+        // The manifest (coverage analysis, JSON) is built on another core while the tick file is written and flushed.
+        var manifest = Task.Run(() =>
         {
-            Symbol = symbol,
-            TickCount = ticks.Count,
-            TickFileLength = new FileInfo(tickPath).Length,
-            Sources = [.. sources],
-            Coverage = CoverageAnalyzer.Analyze(ticks.Times),
-        };
-        AtomicFile.WriteAllText(ManifestPath(symbol), JsonSerializer.Serialize(manifest, StoreJson.Options));
-        return manifest;
+            var built = new SymbolManifest
+            {
+                Symbol = symbol,
+                TickCount = ticks.Count,
+                TickFileLength = TickFileLayout.For(ticks.Count, ticks.HasVolumes, TickFileFormat.DefaultChunkTicks).FileLength,
+                Sources = [.. sources],
+                Coverage = CoverageAnalyzer.Analyze(ticks.Times),
+            };
+            return (Manifest: built, Json: JsonSerializer.Serialize(built, StoreJson.Options));
+        });
+        TickFileWriter.Write(tickPath, symbol, ticks);
+        var (written, json) = manifest.GetAwaiter().GetResult();
+        if (written.TickFileLength != new FileInfo(tickPath).Length)
+        {
+            throw new InvalidOperationException($"{tickPath}: written {new FileInfo(tickPath).Length} bytes, the layout says {written.TickFileLength}.");
+        }
+
+        AtomicFile.WriteAllText(ManifestPath(symbol), json);
+        return written;
     }
 }

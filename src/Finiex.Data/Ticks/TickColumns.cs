@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Finiex.Core.Ticks;
 
 namespace Finiex.Data.Ticks;
@@ -43,6 +44,7 @@ public sealed class TickColumns
 
     public Tick this[int index] => new(_times[index], _bids[index], _asks[index]);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(long time, double bid, double ask, double bidVolume = 0, double askVolume = 0)
     {
         if (Count == _times.Length)
@@ -157,6 +159,11 @@ public sealed class TickColumns
     /// </summary>
     public static TickColumns MergeSorted(TickColumns first, TickColumns second)
     {
+        if (first.Count == 0 && first.HasVolumes == second.HasVolumes)
+        {
+            return second; // a first import: nothing to merge, no copy
+        }
+
         var merged = new TickColumns(first.HasVolumes || second.HasVolumes, first.Count + second.Count);
         if (first.Count == 0 || second.Count == 0 || first._times[first.Count - 1] <= second._times[0])
         {

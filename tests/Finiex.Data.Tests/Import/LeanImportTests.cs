@@ -72,6 +72,31 @@ public sealed class LeanImportTests
     }
 
     [Fact]
+    public void Files_read_on_all_cores_give_the_store_that_one_file_at_a_time_gives()
+    {
+        // An IANA zone (daylight saving) exercises the per-hour offset cache that several reader threads share.
+        var days = new[] { "20140501", "20140502", "20140504", "20140505", "20140506", "20140507", "20140508" };
+        using var together = new TempDirectory();
+        using var oneByOne = new TempDirectory();
+        var zone = DataTimeZone.Parse("America/New_York");
+        var all = ImportInto(new TickStore(together.Path), new LeanZipReader(zone), "EURUSD", [.. days.Select(TestPaths.FxcmEurUsd)]);
+        var separate = new TickStore(oneByOne.Path);
+        foreach (var day in days)
+        {
+            Assert.True(ImportInto(separate, new LeanZipReader(zone), "EURUSD", TestPaths.FxcmEurUsd(day)).Succeeded);
+        }
+
+        Assert.True(all.Succeeded, all.FailureReason);
+        Assert.Equal(days.Select(TestPaths.FxcmEurUsd).Select(Path.GetFullPath), all.Files.Select(f => f.Path)); // outcomes in file order
+        var (expectedTimes, expectedBids, expectedAsks) = ReadAll(separate, "EURUSD");
+        var (times, bids, asks) = ReadAll(new TickStore(together.Path), "EURUSD");
+        Assert.Equal(expectedTimes, times);
+        Assert.Equal(expectedBids, bids);
+        Assert.Equal(expectedAsks, asks);
+        Assert.Equal(May1Utc + (4 * 3_600_000) + 1787, times[0]); // EDT is UTC-04 in May
+    }
+
+    [Fact]
     public void Importing_more_days_later_merges_in_time_order()
     {
         using var temp = new TempDirectory();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Finiex.Core.Time;
 
@@ -18,6 +19,8 @@ public sealed partial class LeanZipReader(DataTimeZone zone) : ITickSourceReader
 
     public bool Accepts(string path) => FileNamePattern().IsMatch(Path.GetFileName(path));
 
+    // Fully optimised from the first call: an import calls this once per file, too few times for tiering to reach its loop.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Read(string path, ImportSink sink, CancellationToken cancellationToken)
     {
         var match = FileNamePattern().Match(Path.GetFileName(path));
