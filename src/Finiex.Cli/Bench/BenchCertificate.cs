@@ -48,6 +48,10 @@ public sealed record BenchModeFigures
     public double ParentPeakMemoryMB { get; init; }
     /// <summary>CPU time (parent + runners) over wall time × cores.</summary>
     public required double CpuUtilisation { get; init; }
+    /// <summary>CPU time of this process over the run (in-process modes: the tick loops too).</summary>
+    public double ParentCpuMs { get; init; }
+    /// <summary>CPU time of the runner processes, sampled before each shut down.</summary>
+    public double RunnerCpuMs { get; init; }
     /// <summary>Per-operation profile over all scenarios (loop time weighted).</summary>
     public required IReadOnlyList<BenchOperation> Profile { get; init; }
     public required int Failed { get; init; }

@@ -73,6 +73,8 @@ internal sealed class BenchMeasurement(TickStore store, ScenarioSetReport set)
             PeakRunnerMemoryMB = batch.Runners.Count == 0 ? 0 : batch.Runners.Max(r => r.PeakWorkingSetBytes) / 1048576.0,
             ParentPeakMemoryMB = ParentPeakWorkingSet() / 1048576.0,
             CpuUtilisation = (parentCpuMs + runnerCpuMs) / (batch.WallMs * Environment.ProcessorCount),
+            ParentCpuMs = parentCpuMs,
+            RunnerCpuMs = runnerCpuMs,
             Profile = Profile(done, ticks),
             Failed = batch.Scenarios.Count - done.Count,
         };

@@ -22,6 +22,8 @@ internal static class BenchRenderer
         ("peak runner memory (MB)", f => f.PeakRunnerMemoryMB, "0", false),
         ("parent peak memory (MB)", f => f.ParentPeakMemoryMB, "0", false),
         ("CPU utilisation", f => f.CpuUtilisation, "P0", true),
+        ("parent CPU (s)", f => f.ParentCpuMs / 1000, "0.00", false),
+        ("runner CPU (s)", f => f.RunnerCpuMs / 1000, "0.00", false),
     ];
 
     public static void Render(IAnsiConsole console, BenchCertificate certificate)
