@@ -10,7 +10,10 @@ public sealed class FrameReader(Stream stream, int maxFrameBytes = ProtocolVersi
     private const int HeaderBytes = 5;
     private readonly PipeReader _reader = PipeReader.Create(stream, new StreamPipeReaderOptions(leaveOpen: true));
 
-    /// <summary>The next frame, or null at the end of the stream (the other side closed it between frames).</summary>
+    /// <summary>
+    /// The next frame, or null at the end of the stream (the other side closed it between frames); an
+    /// <see cref="EndOfStreamException"/> when it ended inside one.
+    /// </summary>
     public async ValueTask<Frame?> ReadAsync(CancellationToken cancellationToken)
     {
         while (true)
@@ -27,7 +30,8 @@ public sealed class FrameReader(Stream stream, int maxFrameBytes = ProtocolVersi
             {
                 if (buffer.Length > 0)
                 {
-                    throw new ProtocolException($"The stream ended inside a frame ({buffer.Length} bytes left over).");
+                    // The writer died while writing (a process exiting mid-frame): a lost connection, not a malformed frame.
+                    throw new EndOfStreamException($"The stream ended inside a frame ({buffer.Length} bytes left over).");
                 }
 
                 return null;
