@@ -75,5 +75,9 @@ public sealed class BenchCommandTests : IDisposable
         var badMode = CliRunner.Run("bench", "--load", "tiny", "--modes", "turbo", "--store", Store);
         Assert.Equal(2, badMode.ExitCode);
         Assert.Contains("'turbo'", badMode.Error, StringComparison.Ordinal);
+
+        var noScenarios = CliRunner.Run("bench", "--load", "tiny", "--scenarios", "0", "--store", Store);
+        Assert.Equal(2, noScenarios.ExitCode);
+        Assert.Contains("--scenarios must be at least 1", noScenarios.Error, StringComparison.Ordinal);
     }
 }

@@ -78,7 +78,18 @@ internal static class BenchCommand
             var folder = Path.Combine(Path.GetTempPath(), $"finiex-bench-{Environment.ProcessId}");
             try
             {
-                var count = Math.Clamp(parse.GetValue(scenarios) ?? chosen.DefaultScenarios, 1, chosen.DefaultScenarios);
+                if (parse.GetValue(scenarios) is < 1)
+                {
+                    context.ErrorConsole.MarkupLine("[red]error:[/] --scenarios must be at least 1.");
+                    return ExitCodes.InvalidInput;
+                }
+
+                var count = Math.Min(parse.GetValue(scenarios) ?? chosen.DefaultScenarios, chosen.DefaultScenarios);
+                if (parse.GetValue(scenarios) > chosen.DefaultScenarios)
+                {
+                    context.ErrorConsole.MarkupLineInterpolated($"[yellow]note:[/] the {chosen.Name} load has {chosen.DefaultScenarios:N0} scenarios; running all of them.");
+                }
+
                 var setPath = chosen.WriteSet(folder, count);
                 var set = ScenarioSetValidation.Validate(setPath, tickStore.Root);
                 if (!set.IsValid)
