@@ -17,12 +17,19 @@ public sealed record RunnerLaunch
     /// <summary>How long a canceled scenario may take to stop at its next checkpoint before its runner is killed.</summary>
     public TimeSpan CancelGrace { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>The runner next to this program (the CLI ships it), or the one named by FINIEX_RUNNER_PATH.</summary>
-    public static RunnerLaunch Default()
+    /// <summary>
+    /// The runner named by FINIEX_RUNNER_PATH, else the ReadyToRun runner the CLI ships in runner/, else the one next to
+    /// this program (the plain build, as test projects have it).
+    /// </summary>
+    public static RunnerLaunch Default() => Default(AppContext.BaseDirectory);
+
+    /// <summary>As <see cref="Default()"/>, for a program in <paramref name="programDirectory"/>.</summary>
+    public static RunnerLaunch Default(string programDirectory)
     {
-        var path = System.Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(AppContext.BaseDirectory, "finiex-runner.dll");
+        var readyToRun = Path.Combine(programDirectory, "runner", "finiex-runner.dll");
+        var path = System.Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } configured ? configured
+            : File.Exists(readyToRun) ? readyToRun
+            : Path.Combine(programDirectory, "finiex-runner.dll");
         if (!File.Exists(path))
         {
             throw new FileNotFoundException($"The runner executable was not found at {path}. Build the solution (it is copied next to finiex), or set {PathVariable}.", path);
