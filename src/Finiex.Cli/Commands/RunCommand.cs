@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using Finiex.Cli.Rendering;
 using Finiex.Core.Scenarios;
@@ -75,31 +74,15 @@ internal static class RunCommand
                 }
             });
 
-            using var cancel = new CancellationTokenSource();
-            using var kill = new CancellationTokenSource();
-            var presses = 0;
-            void OnInterrupt(PosixSignalContext signal)
+            using var interrupts = new BatchInterrupts(() =>
             {
-                signal.Cancel = true;
-                if (Interlocked.Increment(ref presses) == 1)
+                if (panel is null)
                 {
-                    if (panel is null)
-                    {
-                        context.Error.WriteLine("Canceling: running scenarios stop at their next checkpoint; results so far will be written. Press Ctrl+C again to kill the runners.");
-                    }
-
-                    panel?.MarkCanceling();
-                    cancel.Cancel();
+                    context.Error.WriteLine("Canceling: running scenarios stop at their next checkpoint; results so far will be written. Press Ctrl+C again to kill the runners.");
                 }
-                else
-                {
-                    kill.Cancel();
-                }
-            }
 
-            // SIGINT is Ctrl+C on every platform; SIGTERM (a scheduler stopping the job) counts as a press too.
-            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnInterrupt);
-            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnInterrupt);
+                panel?.MarkCanceling();
+            });
             try
             {
                 var running = new BatchOrchestrator(tickStore, StrategyCatalog.CreateDefault(), hub).RunAsync(report, plan, new BatchOptions
@@ -107,7 +90,7 @@ internal static class RunCommand
                     Profiling = !parse.GetValue(noProfile),
                     TraceBars = parse.GetValue(trace),
                     ScenarioTimeout = parse.GetValue(timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
-                }, cancel.Token, kill.Token);
+                }, interrupts.Cancel, interrupts.Kill);
                 if (panel is not null)
                 {
                     await panel.ShowAsync(context.ErrorConsole, running);
