@@ -18,21 +18,8 @@ public sealed class CtrlCTests
     {
         var output = Path.Combine(Path.GetTempPath(), $"finiex-ctrlc-{Guid.NewGuid():N}");
         var before = RunnerProcesses.Pids();
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[]
-                 {
-                     Path.Combine(AppContext.BaseDirectory, "finiex.dll"), "run", Path.Combine(RepoPaths.Root, "configs", "scenario_sets", "eurusd_example.json"),
-                     "--store", Path.Combine(RepoPaths.Root, "data", "store"), "--mode", "processes", "--parallel", "1", "--out", output, "--live", "lines",
-                 })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
+        var start = FiniexProcess.StartInfo(Path.Combine(AppContext.BaseDirectory, "finiex.dll"), "run", FiniexProcess.ExampleSet,
+            "--store", FiniexProcess.SampleStore, "--mode", "processes", "--parallel", "1", "--out", output, "--live", "lines");
         start.Environment["FINIEX_RUNNER_FAULT"] = "ignore-cancel:eurusd_may06"; // the first scenario never stops by itself
         using var finiex = Process.Start(start)!;
         var stderr = new StringBuilder();

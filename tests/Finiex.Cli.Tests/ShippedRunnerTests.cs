@@ -26,20 +26,8 @@ public sealed class ShippedRunnerTests
     {
         var output = Path.Combine(Path.GetTempPath(), $"finiex-shipped-{Guid.NewGuid():N}");
         var before = RunnerProcesses.Pids();
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in new[]
-                 {
-                     Path.Combine(CliFolder, "finiex.dll"), "run", Path.Combine(RepoPaths.Root, "configs", "scenario_sets", "eurusd_example.json"),
-                     "--store", Path.Combine(RepoPaths.Root, "data", "store"), "--mode", "processes", "--parallel", "2", "--out", output, "--json", "--live", "none",
-                 })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
+        var start = FiniexProcess.StartInfo(Path.Combine(CliFolder, "finiex.dll"), "run", FiniexProcess.ExampleSet,
+            "--store", FiniexProcess.SampleStore, "--mode", "processes", "--parallel", "2", "--out", output, "--json", "--live", "none");
         start.Environment.Remove(RunnerLaunch.PathVariable);
         try
         {
