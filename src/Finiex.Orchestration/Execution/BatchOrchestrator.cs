@@ -28,8 +28,9 @@ public sealed class BatchOrchestrator(TickStore store, StrategyCatalog catalog, 
         var enabled = report.Scenarios.Count(s => s.Enabled && s.IsValid);
         using var files = new TickFileCache();
         var slots = CreateSlots(plan, options, Math.Max(1, Math.Min(plan.Parallelism, enabled)), files);
-        _ = Protocol.ProtocolWarmup.EnsureStarted();
         var warmUp = Task.WhenAll(slots.Select(s => s.WarmUpAsync(cancellationToken))); // runners start while packages are prepared
+        // The serialiser's warm-up waits for the runners' handshakes: on two cores it would otherwise delay them.
+        _ = warmUp.ContinueWith(_ => Protocol.ProtocolWarmup.EnsureStarted(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         var outcomes = new SortedDictionary<int, ScenarioOutcome>();
         var packages = new List<ProcessDataPackage>();
         var configs = new Dictionary<int, ScenarioConfig>();
