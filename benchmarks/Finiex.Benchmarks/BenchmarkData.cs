@@ -44,35 +44,12 @@ public static class BenchmarkData
         return (file.Times(start, end).ToArray(), bids, asks, mids);
     }
 
+    /// <summary>The README example set's first scenario, eurusd_may06: the reference scenario itself.</summary>
     public static ProcessDataPackage ReferencePackage(bool profiling)
     {
-        var set = Path.Combine(Path.GetTempPath(), $"finiex-bench-{Guid.NewGuid():N}.json");
-        File.WriteAllText(set, $$"""
-            {
-              "name": "reference",
-              "defaults": {
-                "strategy": {
-                  "workers": {
-                    "rsi": { "type": "rsi", "timeframe": "M5", "params": { "period": 14, "smoothing": "wilder" } },
-                    "band": { "type": "envelope", "timeframe": "M30", "params": { "period": 20, "deviation_pct": 0.1 } }
-                  },
-                  "decision": { "type": "aggressive_trend", "inputs": { "rsi": "rsi", "band": "band" } }
-                },
-                "account": { "initial_balance": 10000, "currency": "USD", "broker": "{{Path.Combine(RepoRoot, "configs", "brokers", "vantage_demo.json").Replace("\\", "\\\\", StringComparison.Ordinal)}}",
-                             "latency_ticks": { "min": 1, "max": 3 } }
-              },
-              "scenarios": [ { "name": "eurusd_may06", "symbol": "EURUSD", "start": "2014-05-06T00:00:00Z", "end": "2014-05-07T00:00:00Z" } ]
-            }
-            """);
-        try
-        {
-            var report = new ScenarioSetLoader(StrategyCatalog.CreateDefault(), Store).Load(set);
-            using var builder = new PackageBuilder(Store, new RunOptions { Profiling = profiling });
-            return builder.Build(report.Name, report.Scenarios.Single().Config ?? throw new InvalidOperationException(string.Join("\n", report.AllProblems())));
-        }
-        finally
-        {
-            File.Delete(set);
-        }
+        var report = new ScenarioSetLoader(StrategyCatalog.CreateDefault(), Store).Load(Path.Combine(RepoRoot, "configs", "scenario_sets", "eurusd_example.json"));
+        var reference = report.Scenarios.Single(s => s.Name == "eurusd_may06");
+        using var builder = new PackageBuilder(Store, new RunOptions { Profiling = profiling });
+        return builder.Build(report.Name, reference.Config ?? throw new InvalidOperationException(string.Join("\n", reference.Problems)));
     }
 }

@@ -10,7 +10,7 @@ namespace Finiex.Data.Import;
 /// </summary>
 internal static class IsoTime
 {
-    private static readonly int[] DaysBeforeMonth = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+    private static readonly int EpochDayNumber = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
 
     /// <summary>
     /// Milliseconds since 1970-01-01 00:00 of the written clock time (local when there is no offset) and, when the text
@@ -28,8 +28,7 @@ internal static class IsoTime
             return false;
         }
 
-        var leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DaysIn(month, leap) || hour > 23 || minute > 59 || second > 59)
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
         {
             return false;
         }
@@ -71,7 +70,8 @@ internal static class IsoTime
             offsetMs = offset;
         }
 
-        clockMs = (((DaysSinceEpoch(year, month, day, leap) * 24L + hour) * 60 + minute) * 60 + second) * 1000 + millis;
+        var days = new DateOnly(year, month, day).DayNumber - EpochDayNumber;
+        clockMs = ((((days * 24L) + hour) * 60 + minute) * 60 + second) * 1000 + millis;
         return true;
     }
 
@@ -129,16 +129,5 @@ internal static class IsoTime
         }
 
         return true;
-    }
-
-    private static int DaysIn(int month, bool leap) => month == 2 ? (leap ? 29 : 28) : month is 4 or 6 or 9 or 11 ? 30 : 31;
-
-    private static long DaysSinceEpoch(int year, int month, int day, bool leap)
-    {
-        long y = year - 1;
-        var daysBeforeYear = (y * 365) + (y / 4) - (y / 100) + (y / 400);
-        var dayOfYear = DaysBeforeMonth[month - 1] + (month > 2 && leap ? 1 : 0) + day - 1;
-        const long daysTo1970 = 719_162;
-        return daysBeforeYear + dayOfYear - daysTo1970;
     }
 }

@@ -152,7 +152,10 @@ public sealed class GenericCsvReader : ITickSourceReader
             case TimeKind.EpochUs when Utf8Text.TryParseInt64(field, out var us):
                 utcMs = Math.DivRem(us, 1000) is var (q, r) && r < 0 ? q - 1 : q;
                 return true;
-            case TimeKind.Iso:
+            case TimeKind.Iso when IsoTime.TryParse(field, out var clockMs, out var offsetMs):
+                utcMs = offsetMs is { } offset ? clockMs - offset : _zone.ToUtc(clockMs);
+                return true;
+            case TimeKind.Iso: // other ISO shapes, and patterns, go through the general .NET parsers
             case TimeKind.Pattern:
                 return TryParseText(field, out utcMs);
             default:
@@ -163,13 +166,6 @@ public sealed class GenericCsvReader : ITickSourceReader
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryParseText(ReadOnlySpan<byte> field, out long utcMs)
     {
-        if (_timeKind == TimeKind.Iso && IsoTime.TryParse(field, out var clockMs, out var offsetMs))
-        {
-            utcMs = offsetMs is { } offset ? clockMs - offset : _zone.ToUtc(clockMs);
-            return true;
-        }
-
-        // Other ISO shapes (and patterns) go through the general .NET parsers.
         utcMs = 0;
         Span<char> chars = stackalloc char[64];
         if (field.Length > chars.Length)
