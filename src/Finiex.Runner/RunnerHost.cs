@@ -163,11 +163,7 @@ internal sealed class RunnerHost(RunnerOptions options, FaultInjection? fault)
     /// <summary>Store files stay mapped for the runner's life: the next scenario on the symbol neither re-maps nor re-hashes.</summary>
     private static readonly TickFileCache Files = new();
 
-    private static ITickData OpenTicks(TickSource source) =>
-        source.IsInline
-            ? new ArrayTickData(source.InlineTimes!, source.InlineBids!, source.InlineAsks!)
-            : StoreTickRange.Open(Files, source.TickFilePath ?? throw new InvalidOperationException("The package names no tick file."),
-                source.StartIndex, source.EndIndex, source.ExpectedFileTicks);
+    private static ITickData OpenTicks(TickSource source) => StoreTickData.Open(source, Files);
 
     private static async Task HeartbeatAsync(RunRequest request, FrameWriter writer, PipeProgressSink progress, CancellationToken cancellationToken)
     {

@@ -1,9 +1,9 @@
 using System.IO.Pipes;
 using BenchmarkDotNet.Attributes;
 using Finiex.Contracts.Results;
+using Finiex.Data.Store;
 using Finiex.Engine.Catalog;
 using Finiex.Engine.Loop;
-using Finiex.Orchestration.Execution;
 using Finiex.Protocol.Framing;
 using Finiex.Protocol.Messages;
 using MessagePack;

@@ -4,7 +4,6 @@ using Finiex.Contracts.Packages;
 using Finiex.Data.Store;
 using Finiex.Engine.Catalog;
 using Finiex.Engine.Loop;
-using Finiex.Orchestration.Execution;
 
 namespace Finiex.Benchmarks.Suites;
 

@@ -61,7 +61,7 @@ internal sealed class PipeLogSink(FrameWriter writer) : ILogEventSink, IDisposab
             var batch = new List<LogLine>();
             (long RunId, int Scenario) key = default;
             var lost = Interlocked.Exchange(ref _dropped, 0);
-            while (_lines.Reader.TryPeek(out var next))
+            while (_lines.Reader.TryRead(out var next))
             {
                 if (batch.Count > 0 && ((next.RunId, next.ScenarioIndex) != key || batch.Count == MaxLinesPerFrame))
                 {
@@ -69,7 +69,6 @@ internal sealed class PipeLogSink(FrameWriter writer) : ILogEventSink, IDisposab
                     batch = [];
                 }
 
-                _lines.Reader.TryRead(out _);
                 key = (next.RunId, next.ScenarioIndex);
                 batch.Add(next.Line);
             }

@@ -60,7 +60,7 @@ public sealed class ExtensionExampleTests
             Assert.Equal(12, extended.Scenarios[0].Config!.Strategy.Workers.Single(w => w.Name == "mom").WarmupBars);
 
             using var builder = new Orchestration.Preparation.PackageBuilder(Golden.EngineRun.SampleStore, new Contracts.Packages.RunOptions { TraceBars = true });
-            var result = new Engine.Loop.ScenarioRunner(catalog, Orchestration.Execution.StoreTickData.Open).Run(builder.Build("ext", extended.Scenarios[0].Config!));
+            var result = new Engine.Loop.ScenarioRunner(catalog, StoreTickData.Open).Run(builder.Build("ext", extended.Scenarios[0].Config!));
             Assert.True(result.Success, result.Error?.ToString());
             Assert.Contains("mom", result.BarTraces[0].Columns);
             Assert.Contains(result.Log, l => l is { Level: "INFO", Message: "Momentum over 12 bars" });

@@ -3,7 +3,6 @@ using Finiex.Contracts.Results;
 using Finiex.Data.Store;
 using Finiex.Engine.Catalog;
 using Finiex.Engine.Loop;
-using Finiex.Orchestration.Execution;
 using Finiex.Orchestration.Preparation;
 using Finiex.Scenarios;
 using Finiex.Scenarios.Validation;

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Finiex.Contracts.Packages;
 using Finiex.Contracts.Results;
+using Finiex.Data.Store;
 using Finiex.Engine.Catalog;
 using Finiex.Engine.Loop;
-using Finiex.Orchestration.Execution;
 using Finiex.Orchestration.Results;
 using MessagePack;
 

@@ -1,9 +1,9 @@
 using Finiex.Contracts.Packages;
 using Finiex.Core.Time;
+using Finiex.Data.Store;
 using Finiex.Engine.Catalog;
 using Finiex.Engine.Loop;
 using Finiex.Engine.Tests.Golden;
-using Finiex.Orchestration.Execution;
 using Finiex.Orchestration.Preparation;
 
 namespace Finiex.Engine.Tests.Loop;

@@ -1,10 +1,12 @@
 using Finiex.Contracts.Packages;
 using Finiex.Core.Ticks;
-using Finiex.Data.Store;
 
-namespace Finiex.Orchestration.Execution;
+namespace Finiex.Data.Store;
 
-/// <summary>Opens a package's ticks: the store range it references, mapped in place, or its inline columns.</summary>
+/// <summary>
+/// Opens a package's ticks: the store range it references, mapped in place, or its inline columns. Used by in-process
+/// slots and by the runner alike.
+/// </summary>
 public static class StoreTickData
 {
     public static ITickData Open(TickSource source) => Open(source, cache: null);
