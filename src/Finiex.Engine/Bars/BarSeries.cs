@@ -93,6 +93,60 @@ public sealed class BarSeries
         return false;
     }
 
+    /// <summary>
+    /// Step 2 for a run of ticks (times in order): renders them into the forming bar, closing bars as buckets change.
+    /// Writes the offsets of the ticks that closed a bar (each then opened the next) to <paramref name="closedAt"/> and
+    /// returns how many there were. The same bars as <see cref="OnTick"/> tick by tick.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public int OnTicks(ReadOnlySpan<long> times, ReadOnlySpan<double> mids, Span<int> closedAt)
+    {
+        var closes = 0;
+        var i = 0;
+        while (i < times.Length)
+        {
+            if (times[i] >= FormingEnd)
+            {
+                if (StartBucket(times[i], mids[i]))
+                {
+                    closedAt[closes++] = i;
+                }
+
+                i++;
+                continue;
+            }
+
+            var end = times[^1] < FormingEnd ? times.Length : i + FirstAtOrAfter(times[i..], FormingEnd);
+            var run = mids[i..end];
+            (FormingLow, FormingHigh) = RunExtremes.Of(run, FormingLow, FormingHigh);
+            FormingClose = run[^1];
+            FormingTicks += run.Length;
+            i = end;
+        }
+
+        return closes;
+    }
+
+    /// <summary>Index of the first time at or after <paramref name="time"/> (times in order; the length when none is).</summary>
+    private static int FirstAtOrAfter(ReadOnlySpan<long> times, long time)
+    {
+        var (low, high) = (0, times.Length);
+        while (low < high)
+        {
+            var middle = (int)((uint)(low + high) >> 1);
+            if (times[middle] < time)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
     /// <summary>Closes the forming bar as if a later bucket had started (used when the ticks are known to end here).</summary>
     public void CloseForming()
     {

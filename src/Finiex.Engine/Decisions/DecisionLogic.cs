@@ -9,4 +9,15 @@ public abstract class DecisionLogic
     public abstract string Name { get; }
 
     public abstract Decision Decide(double mid);
+
+    /// <summary>
+    /// True when the logic decides whole blocks with <see cref="DecideBlock"/>, reading its workers' value columns; the
+    /// tick loop then computes each worker over the block first. Otherwise it runs the workers and <see cref="Decide"/>
+    /// tick by tick, so a logic written against the workers' current values sees each tick's.
+    /// </summary>
+    internal virtual bool DecidesBlocks => false;
+
+    /// <summary>The decision at every tick of the block, from the workers' <see cref="Workers.Worker.Block"/> columns.</summary>
+    internal virtual void DecideBlock(ReadOnlySpan<double> mids, Span<Decision> decisions) =>
+        throw new NotSupportedException($"{Name} decides tick by tick.");
 }

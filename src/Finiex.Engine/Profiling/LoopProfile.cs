@@ -4,18 +4,19 @@ using Finiex.Contracts.Results;
 namespace Finiex.Engine.Profiling;
 
 /// <summary>
-/// Accumulates Stopwatch ticks of the six steps (and of each worker and the decision) on the sampled ticks only.
-/// One tick in <see cref="SampleEvery"/> is timed: the clock costs ~20 ns a read, as much as a whole tick, so reading it
-/// on every tick would distort what it measures. The clock's own cost, calibrated once, is subtracted from each
-/// segment; the remaining shares are applied to the measured tick-loop time.
+/// Accumulates Stopwatch ticks of the six steps of SEMANTICS §9 and of each worker and the decision. The tick loop runs
+/// each step over a whole block of ticks, so every tick is timed while the clock is read only a few times per block
+/// (a read costs ~20 ns, as much as many ticks): the clock's own cost, calibrated once, is subtracted from each
+/// interval, and the reads are counted to report what profiling itself cost.
 /// </summary>
 internal sealed class LoopProfile(int workerCount)
 {
-    public const int SampleEvery = 1024;
-    private const int ClockReadsPerSample = 7;
-
-    private const int WorkerDecisionStep = 3;
-    private const int LiveUpdateStep = 5;
+    public const int TradeSimulator = 0;
+    public const int BarRendering = 1;
+    public const int BarHistory = 2;
+    public const int WorkerDecision = 3;
+    public const int OrderExecution = 4;
+    public const int LiveUpdate = 5;
 
     public static readonly string[] StepNames = ["trade_simulator", "bar_rendering", "bar_history", "worker_decision", "order_execution", "live_update"];
 
@@ -24,52 +25,55 @@ internal sealed class LoopProfile(int workerCount)
     private readonly double[] _steps = new double[StepNames.Length];
     private readonly double[] _workers = new double[workerCount];
     private double _decision;
+    private long _intervals;
 
-    public long SampledTicks { get; private set; }
+    /// <summary>False when the workers and the decision ran tick by tick: step 4 then has no per-worker breakdown.</summary>
+    public bool BrokenDown { get; set; } = true;
 
-    public void AddSample(ReadOnlySpan<long> stamps)
+    public void AddStep(int step, long elapsed) => _steps[step] += Net(elapsed);
+
+    public void AddWorker(int worker, long elapsed)
     {
-        SampledTicks++;
-        for (var s = 0; s < _steps.Length; s++)
-        {
-            _steps[s] += Net(stamps[s + 1] - stamps[s]);
-        }
-
-        // Step 4 also holds one clock read per worker (the per-worker timing inside it).
-        _steps[WorkerDecisionStep] = Math.Max(0, _steps[WorkerDecisionStep] - (_workers.Length * ClockCost));
+        var net = Net(elapsed);
+        _workers[worker] += net;
+        _steps[WorkerDecision] += net;
     }
 
-    public void AddWorker(int worker, long elapsed) => _workers[worker] += Net(elapsed);
-
-    public void AddDecision(long elapsed) => _decision += Net(elapsed);
+    public void AddDecision(long elapsed)
+    {
+        var net = Net(elapsed);
+        _decision += net;
+        _steps[WorkerDecision] += net;
+    }
 
     public ProfileReport Report(long totalTicks, IReadOnlyList<string> workerNames, double loopMs)
     {
-        var overheadMs = SampledTicks * (ClockReadsPerSample + workerNames.Count + 1) * ClockCost * 1000 / Stopwatch.Frequency;
-        var workMs = Math.Max(0, loopMs - overheadMs);
-        // Steps 1-5 run on every tick, step 6 once per block: scale each to the whole run before taking shares.
-        var blocks = (totalTicks + SampleEvery - 1) / SampleEvery;
-        var scaled = _steps.Select((sum, s) => SampledTicks == 0 ? 0 : sum * (s == LiveUpdateStep ? blocks : totalTicks) / SampledTicks).ToArray();
-        var measured = scaled.Sum();
+        var toMs = 1000.0 / Stopwatch.Frequency;
+        var measured = _steps.Sum();
         double Share(double part, double whole) => whole > 0 ? part / whole : 0;
-        var operations = StepNames.Select((name, s) => new OperationShare(name, workMs * Share(scaled[s], measured), Share(scaled[s], measured))).ToList();
-        var stepFourMs = operations[3].TotalMs;
-        var parts = _workers.Sum() + _decision;
-        var coordination = Math.Max(0, _steps[3] - parts);
-        var whole = parts + coordination;
+        var operations = StepNames.Select((name, s) => new OperationShare(name, _steps[s] * toMs, Share(_steps[s], measured))).ToList();
+        var stepFour = _steps[WorkerDecision];
         var breakdown = new List<OperationShare>();
-        for (var w = 0; w < workerNames.Count; w++)
+        if (BrokenDown)
         {
-            breakdown.Add(new OperationShare($"worker {workerNames[w]}", stepFourMs * Share(_workers[w], whole), Share(_workers[w], whole)));
+            for (var w = 0; w < workerNames.Count; w++)
+            {
+                breakdown.Add(new OperationShare($"worker {workerNames[w]}", _workers[w] * toMs, Share(_workers[w], stepFour)));
+            }
+
+            breakdown.Add(new OperationShare("decision", _decision * toMs, Share(_decision, stepFour)));
+        }
+        else
+        {
+            breakdown.Add(new OperationShare("workers and decision, tick by tick", stepFour * toMs, stepFour > 0 ? 1 : 0));
         }
 
-        breakdown.Add(new OperationShare("decision", stepFourMs * Share(_decision, whole), Share(_decision, whole)));
-        breakdown.Add(new OperationShare("coordination", stepFourMs * Share(coordination, whole), Share(coordination, whole)));
+        var overheadMs = _intervals * ClockCost * toMs;
         return new ProfileReport
         {
             TicksTotal = totalTicks,
-            TicksSampled = SampledTicks,
-            SampleEvery = SampleEvery,
+            TicksSampled = totalTicks,
+            SampleEvery = 1,
             Operations = operations,
             WorkerDecision = breakdown,
             OverheadMs = overheadMs,
@@ -77,7 +81,11 @@ internal sealed class LoopProfile(int workerCount)
         };
     }
 
-    private static double Net(long elapsed) => Math.Max(0, elapsed - ClockCost);
+    private double Net(long elapsed)
+    {
+        _intervals++;
+        return Math.Max(0, elapsed - ClockCost);
+    }
 
     /// <summary>The cost of one clock read, in Stopwatch ticks (the minimum over a few rounds: the undisturbed cost).</summary>
     private static double CalibrateClockCost()

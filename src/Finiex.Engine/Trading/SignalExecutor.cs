@@ -9,10 +9,9 @@ namespace Finiex.Engine.Trading;
 /// </summary>
 public sealed class SignalExecutor(TradeSimulator simulator, double lots, double minFreeMargin)
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Act(Decision decision, int index, double mid)
     {
-        if (decision.Signal == Signal.Flat || simulator.HasPendingOrder)
+        if (!Submits(decision.Signal))
         {
             return;
         }
@@ -22,9 +21,15 @@ public sealed class SignalExecutor(TradeSimulator simulator, double lots, double
         {
             simulator.SubmitOpen(side, lots, minFreeMargin, index, mid);
         }
-        else if (simulator.PositionSide != side)
+        else
         {
             simulator.SubmitClose(index);
         }
     }
+
+    /// <summary>True when <see cref="Act"/> would submit an order for the signal (the rest of the time it does nothing).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Submits(Signal signal) =>
+        signal != Signal.Flat && !simulator.HasPendingOrder
+        && (!simulator.HasPosition || simulator.PositionSide != (signal == Signal.Buy ? TradeSide.Long : TradeSide.Short));
 }

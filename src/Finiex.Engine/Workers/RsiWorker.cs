@@ -1,5 +1,6 @@
 using Finiex.Core.Time;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace Finiex.Engine.Workers;
 
@@ -83,30 +84,68 @@ public sealed class RsiWorker : OscillatorWorker
             return;
         }
 
+        var (gainBase, lossBase) = AverageBases();
         var delta = formingClose - _lastClose;
-        var gain = Math.Max(delta, 0);
-        var loss = Math.Max(-delta, 0);
-        double avgGain, avgLoss;
-        if (!_wilder)
-        {
-            avgGain = (_gains.PartialSum + gain) / _n;
-            avgLoss = (_losses.PartialSum + loss) / _n;
-        }
-        else if (_closes - 1 < _period)
-        {
-            // The forming delta is the n-th: it completes the plain-mean seed.
-            avgGain = (_seedGain + gain) / _n;
-            avgLoss = (_seedLoss + loss) / _n;
-        }
-        else
-        {
-            avgGain = WilderStep(_avgGain, gain);
-            avgLoss = WilderStep(_avgLoss, loss);
-        }
-
-        Value = avgLoss == 0 ? 100 : 100 - (100 / (1 + (avgGain / avgLoss)));
+        Value = Rsi((gainBase + Math.Max(delta, 0)) / _n, (lossBase + Math.Max(-delta, 0)) / _n);
         IsReady = true;
     }
+
+    /// <summary>The same values as <see cref="Update"/> at every tick of the run, four ticks at a time where the CPU allows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override void UpdateRange(ReadOnlySpan<double> formingCloses, WorkerOutputs outputs)
+    {
+        var values = outputs[0];
+        if (_closes < _period)
+        {
+            values.Fill(double.NaN);
+            IsReady = false;
+            Value = double.NaN;
+            return;
+        }
+
+        var (gainBase, lossBase) = AverageBases();
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var last = Vector256.Create(_lastClose);
+            var gains = Vector256.Create(gainBase);
+            var losses = Vector256.Create(lossBase);
+            var n = Vector256.Create(_n);
+            var zero = Vector256<double>.Zero;
+            var one = Vector256<double>.One;
+            var hundred = Vector256.Create(100.0);
+            for (; i <= formingCloses.Length - Vector256<double>.Count; i += Vector256<double>.Count)
+            {
+                var delta = Vector256.Create(formingCloses.Slice(i, Vector256<double>.Count)) - last;
+                var rise = Vector256.ConditionalSelect(Vector256.GreaterThan(delta, zero), delta, zero);
+                var fall = Vector256.ConditionalSelect(Vector256.LessThan(delta, zero), -delta, zero);
+                var avgGain = (gains + rise) / n;
+                var avgLoss = (losses + fall) / n;
+                var rsi = hundred - (hundred / (one + (avgGain / avgLoss)));
+                Vector256.ConditionalSelect(Vector256.Equals(avgLoss, zero), hundred, rsi).CopyTo(values.Slice(i, Vector256<double>.Count));
+            }
+        }
+
+        for (; i < formingCloses.Length; i++)
+        {
+            var delta = formingCloses[i] - _lastClose;
+            values[i] = Rsi((gainBase + Math.Max(delta, 0)) / _n, (lossBase + Math.Max(-delta, 0)) / _n);
+        }
+
+        Value = values[^1];
+        IsReady = true;
+    }
+
+    /// <summary>
+    /// The committed part of the next averages, <c>avg = (base + x) / n</c>: the partial sums (simple), the seed sums when
+    /// the forming delta is the n-th (wilder), else <c>avg·(n−1)</c> (wilder).
+    /// </summary>
+    private (double Gain, double Loss) AverageBases() =>
+        !_wilder ? (_gains.PartialSum, _losses.PartialSum)
+        : _closes - 1 < _period ? (_seedGain, _seedLoss)
+        : (_avgGain * _nMinusOne, _avgLoss * _nMinusOne);
+
+    private static double Rsi(double avgGain, double avgLoss) => avgLoss == 0 ? 100 : 100 - (100 / (1 + (avgGain / avgLoss)));
 
     /// <summary>Wilder's smoothing step, <c>(avg·(n−1) + x) / n</c>, shared by commits and the forming bar.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

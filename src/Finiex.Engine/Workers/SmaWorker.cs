@@ -23,4 +23,26 @@ public sealed class SmaWorker : ValueWorker
         IsReady = _window.Committed >= _window.Period - 1;
         Value = IsReady ? (_window.PartialSum + formingClose) / _window.Period : double.NaN;
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override void UpdateRange(ReadOnlySpan<double> formingCloses, WorkerOutputs outputs)
+    {
+        var values = outputs[0];
+        IsReady = _window.Committed >= _window.Period - 1;
+        if (!IsReady)
+        {
+            values.Fill(double.NaN);
+            Value = double.NaN;
+            return;
+        }
+
+        var sum = _window.PartialSum;
+        double period = _window.Period;
+        for (var i = 0; i < formingCloses.Length; i++)
+        {
+            values[i] = (sum + formingCloses[i]) / period;
+        }
+
+        Value = values[^1];
+    }
 }

@@ -63,4 +63,57 @@ public sealed class BarSeriesTests
         Assert.Equal(2, BarBuilder.Build(Timeframe.M1, times, bids, asks, includeLast: true).Count);
         Assert.Equal(1, BarBuilder.Build(Timeframe.M1, times, bids, asks, includeLast: false).Count);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Rendering_a_run_of_ticks_gives_the_bars_of_rendering_them_one_by_one(int seed)
+    {
+        var random = new Random(seed);
+        var (times, mids) = (new long[20_000], new double[20_000]);
+        var time = Midnight;
+        for (var i = 0; i < times.Length; i++)
+        {
+            time += random.Next(10) == 0 ? random.Next(400_000) : random.Next(3_000); // gaps of several buckets now and then
+            times[i] = time;
+            mids[i] = 1.3 + (random.NextDouble() / 100);
+        }
+
+        foreach (var timeframe in new[] { Timeframe.M1, Timeframe.M5, Timeframe.H1 })
+        {
+            var oneByOne = new BarSeries(timeframe);
+            var closedOneByOne = new List<int>();
+            for (var i = 0; i < times.Length; i++)
+            {
+                if (oneByOne.OnTick(times[i], mids[i]))
+                {
+                    closedOneByOne.Add(i);
+                }
+            }
+
+            var runs = new BarSeries(timeframe);
+            var closedInRuns = new List<int>();
+            var closedAt = new int[times.Length];
+            for (var from = 0; from < times.Length;)
+            {
+                var length = Math.Min(times.Length - from, 1 + random.Next(2_000));
+                var closes = runs.OnTicks(times.AsSpan(from, length), mids.AsSpan(from, length), closedAt);
+                closedInRuns.AddRange(closedAt.Take(closes).Select(at => from + at));
+                from += length;
+            }
+
+            Assert.Equal(closedOneByOne, closedInRuns);
+            Assert.True(runs.Count > 50);
+            Assert.Equal(oneByOne.Starts.ToArray(), runs.Starts.ToArray());
+            Assert.Equal(oneByOne.Open.ToArray(), runs.Open.ToArray());
+            Assert.Equal(oneByOne.High.ToArray(), runs.High.ToArray());
+            Assert.Equal(oneByOne.Low.ToArray(), runs.Low.ToArray());
+            Assert.Equal(oneByOne.Close.ToArray(), runs.Close.ToArray());
+            Assert.Equal(oneByOne.TickCounts.ToArray(), runs.TickCounts.ToArray());
+            Assert.Equal(
+                (oneByOne.FormingStart, oneByOne.FormingOpen, oneByOne.FormingHigh, oneByOne.FormingLow, oneByOne.FormingClose, oneByOne.FormingTicks),
+                (runs.FormingStart, runs.FormingOpen, runs.FormingHigh, runs.FormingLow, runs.FormingClose, runs.FormingTicks));
+        }
+    }
 }

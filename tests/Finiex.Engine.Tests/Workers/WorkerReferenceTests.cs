@@ -141,4 +141,61 @@ public sealed class WorkerReferenceTests
     [InlineData(7, 3, 3, 0.5)]
     public void Band_position_is_clamped_and_half_on_a_flat_band(double mid, double lower, double upper, double expected) =>
         Assert.Equal(expected, BandPosition.Of(mid, lower, upper));
+
+    public static TheoryData<string> BuiltInWorkers => ["rsi wilder", "rsi simple", "sma", "envelope", "bollinger"];
+
+    private static Worker Create(string kind, int period) => kind switch
+    {
+        "rsi wilder" => new RsiWorker("w", Timeframe.M5, period, wilder: true),
+        "rsi simple" => new RsiWorker("w", Timeframe.M5, period, wilder: false),
+        "sma" => new SmaWorker("w", Timeframe.M5, period),
+        "envelope" => new EnvelopeWorker("w", Timeframe.M5, period, 0.1),
+        _ => new BollingerWorker("w", Timeframe.M5, period, 2),
+    };
+
+    [Theory]
+    [MemberData(nameof(BuiltInWorkers))]
+    public void Updating_a_run_of_ticks_gives_each_ticks_value_of_updating_one_by_one(string kind)
+    {
+        var random = new Random(kind.Length);
+        foreach (var period in new[] { 1, 2, 5, 14 })
+        {
+            var (oneByOne, inRuns) = (Create(kind, period), Create(kind, period));
+            var outputs = oneByOne.OutputNames.Count;
+            var row = new double[outputs];
+            var columns = Enumerable.Range(0, outputs).Select(_ => new double[64]).ToArray();
+            var close = 1.3;
+            for (var bar = 0; bar < 60; bar++) // from not ready to ready, through the seed, into the smoothing
+            {
+                var length = 1 + random.Next(23); // every remainder of the 4-wide vector loops
+                var mids = Enumerable.Range(0, length).Select(_ => close + ((random.NextDouble() - 0.5) / 500)).ToArray();
+                if (random.Next(5) == 0)
+                {
+                    mids[random.Next(length)] = close; // a delta of exactly zero
+                }
+
+                inRuns.UpdateRange(mids, new WorkerOutputs(columns, 0, length));
+                for (var i = 0; i < length; i++)
+                {
+                    oneByOne.Update(mids[i]);
+                    oneByOne.WriteOutputs(row);
+                    for (var k = 0; k < outputs; k++)
+                    {
+                        Assert.Equal(BitConverter.DoubleToInt64Bits(row[k]), BitConverter.DoubleToInt64Bits(columns[k][i]));
+                    }
+                }
+
+                var (last, lastInRuns) = (new double[outputs], new double[outputs]);
+                oneByOne.WriteOutputs(last);
+                inRuns.WriteOutputs(lastInRuns);
+                Assert.Equal(last, lastInRuns);
+                Assert.Equal(oneByOne.IsReady, inRuns.IsReady);
+                close = mids[^1];
+                oneByOne.CommitClose(close);
+                inRuns.CommitClose(close);
+            }
+
+            Assert.True(oneByOne.IsReady);
+        }
+    }
 }
