@@ -207,7 +207,10 @@ internal sealed class TickLoop
         }
     }
 
-    /// <summary>Steps 1 and 5, tick by tick: the account marks each tick, then the tick's decision may submit an order.</summary>
+    /// <summary>
+    /// Steps 1 and 5, tick by tick: the account marks each tick, then the tick's decision may submit an order. Stretches
+    /// in which nothing happens go through the simulator's own tight loop.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private long Account(int blockStart, ReadOnlySpan<long> times, ReadOnlySpan<double> bids, ReadOnlySpan<double> asks, ReadOnlySpan<double> mids,
         ReadOnlySpan<Decision> decisions, long clock)
@@ -217,6 +220,12 @@ internal sealed class TickLoop
         var executing = 0L;
         for (var i = 0; i < times.Length; i++)
         {
+            i = simulator.MarkQuiet(i, times, bids, asks, decisions);
+            if (i == times.Length)
+            {
+                break;
+            }
+
             simulator.Mark(blockStart + i, times[i], bids[i], asks[i]);
             var decision = decisions[i];
             if (executor.Submits(decision.Signal))

@@ -1,5 +1,6 @@
 using Finiex.Contracts.Results;
 using Finiex.Core.Time;
+using Finiex.Engine.Decisions;
 using System.Runtime.CompilerServices;
 
 namespace Finiex.Engine.Trading;
@@ -123,6 +124,83 @@ public sealed class TradeSimulator
             MarkEquity(Balance);
             _markedFlatBalance = Balance;
         }
+    }
+
+    /// <summary>
+    /// Steps 1 and 5 for the ticks from <paramref name="from"/> on in which nothing happens: no order due, no stop hit,
+    /// no midnight to charge, and a decision that submits nothing (<paramref name="opposite"/> is the signal that would:
+    /// any but FLAT when no position is open, the side against it when one is). Marks their equity exactly as
+    /// <see cref="Mark"/> would and returns the offset of the first tick that needs the full steps (the length if none).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal int MarkQuiet(int from, ReadOnlySpan<long> times, ReadOnlySpan<double> bids, ReadOnlySpan<double> asks, ReadOnlySpan<Decision> decisions)
+    {
+        if (_hasPending)
+        {
+            return from;
+        }
+
+        var i = from;
+        if (!_hasPosition)
+        {
+            if (Balance != _markedFlatBalance)
+            {
+                return from; // the flat equity is marked once by the full step
+            }
+
+            while (i < decisions.Length && decisions[i].Signal == Signal.Flat)
+            {
+                i++;
+            }
+
+            return i;
+        }
+
+        var isLong = _side == TradeSide.Long;
+        var against = isLong ? Signal.Sell : Signal.Buy;
+        var (stopLoss, takeProfit) = (_stopLoss, _takeProfit); // NaN when not set: never hit
+        var nextCharge = _applySwap ? _nextMidnight : long.MaxValue;
+        var (balance, openPrice, contractSize, lots, accountIsBase) = (Balance, _openPrice, _contractSize, _lots, _accountIsBase);
+        var (equity, peak, maxDrawdown, maxDrawdownPct) = (Equity, _peak, MaxDrawdown, MaxDrawdownPct);
+        for (; i < times.Length; i++)
+        {
+            var (bid, ask) = (bids[i], asks[i]);
+            if (isLong ? bid <= stopLoss || bid >= takeProfit : ask >= stopLoss || ask <= takeProfit)
+            {
+                break;
+            }
+
+            if (times[i] >= nextCharge || decisions[i].Signal == against)
+            {
+                break;
+            }
+
+            // Unrealised, as in Unrealised(bid, ask), with the position's numbers in locals.
+            var price = isLong ? bid : ask;
+            var quotePnl = (isLong ? price - openPrice : openPrice - price) * contractSize * lots;
+            equity = balance + (accountIsBase ? quotePnl / price : quotePnl);
+            if (equity > peak)
+            {
+                peak = equity;
+            }
+            else if (peak - equity > maxDrawdown)
+            {
+                maxDrawdown = peak - equity;
+                maxDrawdownPct = peak > 0 ? maxDrawdown / peak * 100 : 0;
+            }
+        }
+
+        if (i > from)
+        {
+            Equity = equity;
+            _peak = peak;
+            MaxDrawdown = maxDrawdown;
+            MaxDrawdownPct = maxDrawdownPct;
+
+            _markedFlatBalance = double.NaN;
+        }
+
+        return i;
     }
 
     /// <summary>Records that <paramref name="count"/> ticks were marked, the last at these prices.</summary>
