@@ -3,9 +3,9 @@ using MessagePack;
 namespace Finiex.Contracts.Results;
 
 /// <summary>
-/// Where the tick loop's time went: the six steps of SEMANTICS §9 and the worker/decision breakdown. Shares come from a
-/// timed sample of ticks (every <see cref="SampleEvery"/>-th, the clock's own cost subtracted); milliseconds are those
-/// shares of the measured tick-loop time.
+/// Where the tick loop's time went: the six steps of SEMANTICS §9 and the worker/decision breakdown, in milliseconds
+/// measured (the clock's own cost subtracted) and shares of their sum. The loop times each step once per block of
+/// ticks, so every tick is measured: <see cref="TicksSampled"/> = <see cref="TicksTotal"/>, <see cref="SampleEvery"/> = 1.
 /// </summary>
 [MessagePackObject]
 public sealed record ProfileReport
@@ -15,7 +15,7 @@ public sealed record ProfileReport
     [Key(2)] public int SampleEvery { get; init; }
     [Key(3)] public IReadOnlyList<OperationShare> Operations { get; init; } = [];
     [Key(4)] public IReadOnlyList<OperationShare> WorkerDecision { get; init; } = [];
-    /// <summary>Estimated cost of profiling itself (the clock reads on sampled ticks), in ms and as a share of the tick loop.</summary>
+    /// <summary>Estimated cost of profiling itself (its clock reads), in ms and as a share of the tick loop.</summary>
     [Key(5)] public double OverheadMs { get; init; }
     [Key(6)] public double OverheadShare { get; init; }
 }
