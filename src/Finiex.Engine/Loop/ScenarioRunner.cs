@@ -53,7 +53,7 @@ public sealed class ScenarioRunner(StrategyCatalog catalog, Func<TickSource, ITi
             using var ticks = Step("tick_source", () => OpenTicks(package));
             var startupMs = total.Elapsed.TotalMilliseconds;
 
-            var profile = package.Options.Profiling ? new LoopProfile(workers.Length) : null;
+            var profile = package.Options.Profiling ? new LoopProfile(workers.Length, brokenDown: decision.DecidesBlocks) : null;
             var trace = package.Options.TraceBars ? new BarTraceRecorder(workers, series) : null;
             var loop = new TickLoop(simulator, series, workersOfSeries, workers, decision, executor, profile, trace);
             var exports = new LiveExportBuilder(package.Options, simulator, series, workers, profile);

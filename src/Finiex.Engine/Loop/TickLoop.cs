@@ -67,11 +67,6 @@ internal sealed class TickLoop
         {
             worker.Block = new WorkerBlock(worker.OutputNames.Count, BlockSize);
         }
-
-        if (profile is not null)
-        {
-            profile.BrokenDown = decision.DecidesBlocks;
-        }
     }
 
     /// <summary>Runs every tick; <paramref name="onBlock"/> is step 6, called with the ticks done so far after each block.</summary>
@@ -100,6 +95,7 @@ internal sealed class TickLoop
             {
                 clock = WorkersByBlock(mids, clock);
                 _trace?.OnBlockCloses(_closedAt, _closeCounts);
+                _trace?.OnBlockEnd();
                 _decision.DecideBlock(mids, decisions);
                 if (_profile is not null)
                 {
@@ -114,7 +110,6 @@ internal sealed class TickLoop
                 clock = Lap(LoopProfile.WorkerDecision, clock);
             }
 
-            _trace?.OnBlockEnd();
             clock = Account(blockStart, blockTimes, blockBids, blockAsks, mids, decisions, clock);
             onBlock(blockStart + length);
             Lap(LoopProfile.LiveUpdate, clock);

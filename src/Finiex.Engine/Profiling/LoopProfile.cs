@@ -9,7 +9,7 @@ namespace Finiex.Engine.Profiling;
 /// (a read costs ~20 ns, as much as many ticks): the clock's own cost, calibrated once, is subtracted from each
 /// interval, and the reads are counted to report what profiling itself cost.
 /// </summary>
-internal sealed class LoopProfile(int workerCount)
+internal sealed class LoopProfile(int workerCount, bool brokenDown)
 {
     public const int TradeSimulator = 0;
     public const int BarRendering = 1;
@@ -26,9 +26,6 @@ internal sealed class LoopProfile(int workerCount)
     private readonly double[] _workers = new double[workerCount];
     private double _decision;
     private long _intervals;
-
-    /// <summary>False when the workers and the decision ran tick by tick: step 4 then has no per-worker breakdown.</summary>
-    public bool BrokenDown { get; set; } = true;
 
     public void AddStep(int step, long elapsed) => _steps[step] += Net(elapsed);
 
@@ -54,7 +51,7 @@ internal sealed class LoopProfile(int workerCount)
         var operations = StepNames.Select((name, s) => new OperationShare(name, _steps[s] * toMs, Share(_steps[s], measured))).ToList();
         var stepFour = _steps[WorkerDecision];
         var breakdown = new List<OperationShare>();
-        if (BrokenDown)
+        if (brokenDown) // false when the workers and the decision ran tick by tick: no per-worker times then
         {
             for (var w = 0; w < workerNames.Count; w++)
             {

@@ -43,8 +43,6 @@ public sealed class TradeSimulator
     private int _pendingFillIndex;
 
     private double _peak;
-    // The balance whose flat equity was last marked: with nothing open, marking it again changes nothing (NaN: none).
-    private double _markedFlatBalance = double.NaN;
     private double _lastBid;
     private double _lastAsk;
     private long _lastTime;
@@ -119,11 +117,7 @@ public sealed class TradeSimulator
             return;
         }
 
-        if (Balance != _markedFlatBalance)
-        {
-            MarkEquity(Balance);
-            _markedFlatBalance = Balance;
-        }
+        MarkEquity(Balance);
     }
 
     /// <summary>
@@ -143,11 +137,7 @@ public sealed class TradeSimulator
         var i = from;
         if (!_hasPosition)
         {
-            if (Balance != _markedFlatBalance)
-            {
-                return from; // the flat equity is marked once by the full step
-            }
-
+            MarkEquity(Balance); // with nothing open, marking the same balance again changes nothing
             while (i < decisions.Length && decisions[i].Signal == Signal.Flat)
             {
                 i++;
@@ -197,7 +187,6 @@ public sealed class TradeSimulator
             MaxDrawdown = maxDrawdown;
             MaxDrawdownPct = maxDrawdownPct;
 
-            _markedFlatBalance = double.NaN;
         }
 
         return i;
@@ -225,7 +214,6 @@ public sealed class TradeSimulator
         }
 
         MarkEquity(_hasPosition ? Balance + Unrealised(bid, ask) : Balance);
-        _markedFlatBalance = double.NaN;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
