@@ -4,10 +4,11 @@ namespace Finiex.Protocol;
 /// The parent–runner protocol version. Both sides send it in the handshake; a mismatch is refused.
 /// History (one line per version):
 ///   1 — handshake, run request, progress, log batch, result, heartbeat, cancel, shutdown; frames [u8 kind][i32 LE length][MessagePack body].
+///   2 — error info carries a failure kind (enum) and the exception type apart; heartbeats carry the loop's checkpoint count.
 /// </summary>
 public static class ProtocolVersion
 {
-    public const int Current = 1;
+    public const int Current = 2;
 
     /// <summary>Frames larger than this are refused as malformed (a result with a full bar trace stays far below).</summary>
     public const int MaxFrameBytes = 256 * 1024 * 1024;

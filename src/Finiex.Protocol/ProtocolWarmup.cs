@@ -42,7 +42,7 @@ public static class ProtocolWarmup
             Trades = [new TradeRecord { Id = 1, Side = "long", Lots = 1, OpenTimeMs = 0, OpenPrice = 1, CloseTimeMs = 1, ClosePrice = 1, CloseReason = "signal", Commission = 0, Swap = 0, Pnl = 0 }],
             Profile = new ProfileReport { Operations = [new OperationShare("o", 1, 1)] },
             Log = [new LogLine(DateTimeOffset.UnixEpoch, "INFO", "m")],
-            Error = new ErrorInfo("t", "m", null),
+            Error = new ErrorInfo(FailureKind.ScenarioError, "m", null, "t"),
             BarTraces = [new BarTrace { Timeframe = "M1", Columns = ["c"], Bars = package.WarmupBars[0], Values = [1] }],
         };
         RoundTrip(new Handshake(1, "b", "n", 1));

@@ -36,7 +36,7 @@ internal sealed class RunnerHost(RunnerOptions options, FaultInjection? fault)
         await using var writer = new FrameWriter(pipe);
 
         var nonce = Guid.NewGuid().ToString("N");
-        var buildId = fault?.Kind == "other-build" ? "another-build" : ProtocolVersion.BuildId;
+        var buildId = fault?.BuildId ?? ProtocolVersion.BuildId;
         await writer.SendRawAsync(FrameKind.Handshake, HandshakeCodec.Encode(new Handshake(ProtocolVersion.Current, buildId, nonce, Environment.ProcessId))).ConfigureAwait(false);
         var replyFrame = await reader.ReadAsync(stop.Token).ConfigureAwait(false);
         if (replyFrame is not { Kind: FrameKind.HandshakeReply } frame)
@@ -66,7 +66,7 @@ internal sealed class RunnerHost(RunnerOptions options, FaultInjection? fault)
             log.Debug("Engine compiled and warmed in {Ms:0} ms", clock.Elapsed.TotalMilliseconds);
         }, stop.Token);
         Task? running = null;
-        using var runCancel = new CancellationTokenSource();
+        using var runCancel = new RunCancellation();
         while (!stop.IsCancellationRequested)
         {
             var next = await reader.ReadAsync(stop.Token).ConfigureAwait(false);
@@ -89,18 +89,12 @@ internal sealed class RunnerHost(RunnerOptions options, FaultInjection? fault)
                         await running.ConfigureAwait(false);
                     }
 
-                    // One run at a time; a canceled token is replaced for the next scenario.
-                    if (runCancel.IsCancellationRequested && !runCancel.TryReset())
-                    {
-                        throw new InvalidOperationException("The cancellation source could not be reset.");
-                    }
-
-                    var token = runCancel.Token;
+                    var token = runCancel.Renew();
                     await warm.ConfigureAwait(false);
                     running = Task.Run(() => RunOrDieAsync(request, writer, logSink, log, catalog, token));
                     break;
                 case FrameKind.Cancel:
-                    if (fault?.Kind != "ignore-cancel")
+                    if (fault?.IgnoresCancel != true)
                     {
                         await runCancel.CancelAsync().ConfigureAwait(false);
                     }
@@ -143,16 +137,17 @@ internal sealed class RunnerHost(RunnerOptions options, FaultInjection? fault)
     private async Task RunScenarioAsync(RunRequest request, FrameWriter writer, PipeLogSink logSink, ILogger log, StrategyCatalog catalog, CancellationToken cancellationToken)
     {
         var package = request.Package;
-        if (fault is not null && fault.AppliesTo(package.ScenarioName))
+        var faulty = fault is not null && fault.AppliesTo(package.ScenarioName) ? fault : null;
+        if (faulty is not null)
         {
-            await InjectAsync(fault.Kind, writer).ConfigureAwait(false);
+            await faulty.BeforeRunAsync(writer).ConfigureAwait(false);
         }
 
         var progress = new PipeProgressSink(writer, request.RunId);
         using var busy = new CancellationTokenSource();
         var heartbeats = HeartbeatAsync(request, writer, progress, busy.Token);
         var scenarioLog = log.ForContext(PipeLogSink.RunIdProperty, request.RunId).ForContext(PipeLogSink.ScenarioProperty, package.ScenarioIndex);
-        var runner = new ScenarioRunner(catalog, OpenTicks, progress, scenarioLog);
+        var runner = new ScenarioRunner(catalog, OpenTicks, faulty?.Wrap(progress) ?? progress, scenarioLog);
         var result = runner.Run(package, cancellationToken);
         await busy.CancelAsync().ConfigureAwait(false);
         await heartbeats.ConfigureAwait(false);
@@ -172,7 +167,7 @@ internal sealed class RunnerHost(RunnerOptions options, FaultInjection? fault)
             while (!cancellationToken.IsCancellationRequested)
             {
                 await Task.Delay(HeartbeatEvery, cancellationToken).ConfigureAwait(false);
-                await writer.SendAsync(FrameKind.Heartbeat, new Heartbeat(request.RunId, progress.TicksProcessed), cancellationToken).ConfigureAwait(false);
+                await writer.SendAsync(FrameKind.Heartbeat, new Heartbeat(request.RunId, progress.TicksProcessed, progress.Checkpoints), cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)
@@ -209,44 +204,6 @@ internal sealed class RunnerHost(RunnerOptions options, FaultInjection? fault)
         catch (InvalidOperationException)
         {
             return false;
-        }
-    }
-
-    private static int Recurse(int depth) => depth == int.MaxValue ? depth : Recurse(depth + 1) + 1;
-
-    private static async Task InjectAsync(string kind, FrameWriter writer)
-    {
-        switch (kind)
-        {
-            case "crash":
-                throw new InvalidOperationException("Injected crash (FINIEX_RUNNER_FAULT).");
-            case "failfast":
-                Environment.FailFast("Injected FailFast (FINIEX_RUNNER_FAULT).");
-                break;
-            case "exit":
-                Environment.Exit(17);
-                break;
-            case "stackoverflow":
-                Recurse(0);
-                break;
-            case "hang":
-            case "silent":
-                await Task.Delay(Timeout.Infinite).ConfigureAwait(false);
-                break;
-            case "garbage":
-                await writer.SendAsync((FrameKind)77, new Heartbeat(0, 0), CancellationToken.None).ConfigureAwait(false);
-                await Task.Delay(Timeout.Infinite).ConfigureAwait(false);
-                break;
-            case "oversize":
-                await writer.SendAsync(FrameKind.LogBatch, new byte[ProtocolVersion.MaxFrameBytes + 1], CancellationToken.None).ConfigureAwait(false);
-                await Task.Delay(Timeout.Infinite).ConfigureAwait(false);
-                break;
-            case "ignore-cancel":
-                while (true)
-                {
-                    await writer.SendAsync(FrameKind.Heartbeat, new Heartbeat(0, 0), CancellationToken.None).ConfigureAwait(false);
-                    await Task.Delay(500).ConfigureAwait(false);
-                }
         }
     }
 }

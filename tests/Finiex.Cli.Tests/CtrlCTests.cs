@@ -50,7 +50,7 @@ public sealed class CtrlCTests
             var scenarios = json.RootElement.GetProperty("scenarios").EnumerateArray().ToList();
             Assert.Equal(7, scenarios.Count);
             Assert.All(scenarios, s => Assert.Equal("canceled", s.GetProperty("status").GetString()));
-            Assert.Equal("Canceled", scenarios[0].GetProperty("error").GetProperty("type").GetString());
+            Assert.Equal("canceled", scenarios[0].GetProperty("error").GetProperty("kind").GetString());
             Assert.Contains("killed", scenarios[0].GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
             Assert.Contains("Results:", Read(stdout), StringComparison.Ordinal);
         }

@@ -80,4 +80,21 @@ public sealed class ValidateAndRunCommandTests
     {
         Assert.Equal(2, CliRunner.Run("run", Mistakes, "--store", Store).ExitCode);
     }
+
+    [Theory]
+    [InlineData("--scenario-timeout", "0")]
+    [InlineData("--scenario-timeout", "-1")]
+    [InlineData("--scenario-timeout", "NaN")]
+    [InlineData("--scenario-timeout", "1e12")]
+    [InlineData("--parallel", "-5")]
+    [InlineData("--parallel", "0")]
+    [InlineData("--parallel", "100000")]
+    public void Run_refuses_absurd_limits_before_anything_runs(string option, string value)
+    {
+        var result = CliRunner.Run("run", Example, "--store", Store, option, value);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(option + " must be", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Running", result.Out, StringComparison.Ordinal);
+    }
 }

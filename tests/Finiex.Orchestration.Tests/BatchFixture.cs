@@ -20,13 +20,13 @@ internal static class BatchFixture
 
     public static string ExampleSet => Path.Combine(RepoPaths.Root, "configs", "scenario_sets", "eurusd_example.json");
 
-    public static ScenarioSetReport Load(string path) => new ScenarioSetLoader(StrategyCatalog.CreateDefault(), Store).Load(path);
+    public static ScenarioSetReport Load(string path, StrategyCatalog? catalog = null) => new ScenarioSetLoader(catalog ?? StrategyCatalog.CreateDefault(), Store).Load(path);
 
     /// <summary>Four short EURUSD scenarios (a grid over the latency seed) for the fault tests.</summary>
     public static ScenarioSetReport SmallSet() => GridSet(4, 20_000);
 
     /// <summary><paramref name="count"/> EURUSD scenarios of <paramref name="ticks"/> ticks each (a grid over the latency seed), with the given execution keys.</summary>
-    public static ScenarioSetReport GridSet(int count, int ticks, string execution = "")
+    public static ScenarioSetReport GridSet(int count, int ticks, string execution = "", string extraWorkers = "", StrategyCatalog? catalog = null)
     {
         var path = Path.Combine(Path.GetTempPath(), $"finiex-orch-{Guid.NewGuid():N}.json");
         File.WriteAllText(path, $$"""
@@ -34,7 +34,7 @@ internal static class BatchFixture
               "name": "small",
               "defaults": {
                 "strategy": {
-                  "workers": { "rsi": { "type": "rsi", "timeframe": "M5" }, "band": { "type": "envelope", "timeframe": "M30" } },
+                  "workers": { "rsi": { "type": "rsi", "timeframe": "M5" }, "band": { "type": "envelope", "timeframe": "M30" } {{extraWorkers}} },
                   "decision": { "type": "aggressive_trend", "inputs": { "rsi": "rsi", "band": "band" } }
                 },
                 "account": { "initial_balance": 10000, "currency": "USD", "broker": "{{Path.Combine(RepoPaths.Root, "configs", "brokers", "vantage_demo.json").Replace("\\", "\\\\", StringComparison.Ordinal)}}",
@@ -47,7 +47,7 @@ internal static class BatchFixture
             """);
         try
         {
-            var report = Load(path);
+            var report = Load(path, catalog);
             Assert.True(report.IsValid, string.Join("\n", report.AllProblems()));
             return report;
         }
@@ -66,7 +66,7 @@ internal static class BatchFixture
         };
 
     public static async Task<(BatchResult Batch, List<BatchEvent> Events)> RunAsync(ScenarioSetReport report, ExecutionMode mode, int parallel,
-        BatchOptions? options = null, CancellationToken cancellationToken = default)
+        BatchOptions? options = null, StrategyCatalog? catalog = null, CancellationToken cancellationToken = default)
     {
         var hub = new BatchEventHub();
         var events = new List<BatchEvent>();
@@ -78,7 +78,7 @@ internal static class BatchFixture
             }
         });
         var before = RunnerPids();
-        var batch = await new BatchOrchestrator(Store, StrategyCatalog.CreateDefault(), hub)
+        var batch = await new BatchOrchestrator(Store, catalog ?? StrategyCatalog.CreateDefault(), hub)
             .RunAsync(report, new ExecutionPlan(mode, parallel, "test"), options ?? new BatchOptions { Runner = mode == ExecutionMode.Processes ? Launch() : null }, cancellationToken)
             .WaitAsync(TimeSpan.FromMinutes(2), cancellationToken);
         AssertNoRunnerSurvives(before);

@@ -24,8 +24,8 @@ public sealed class CoordinatorPolicyTests
         Ticks = new TickSource { StartIndex = 0, EndIndex = 100 },
     };
 
-    /// <summary>A slot that "runs" a scenario by waiting; scenario s1 takes long, so the other slot must take the rest.</summary>
-    private sealed class FakeSlot(int slotId, Func<ProcessDataPackage, TimeSpan> duration) : IExecutionSlot
+    /// <summary>A slot that "runs" a scenario by awaiting the work the test gives for it.</summary>
+    private sealed class FakeSlot(int slotId, Func<ProcessDataPackage, Task> work) : IExecutionSlot
     {
         public int SlotId => slotId;
 
@@ -35,7 +35,7 @@ public sealed class CoordinatorPolicyTests
         {
             Ran.Add(package.ScenarioIndex);
             reporter.Progress("RUNNING", 50, 100, 1, 1, 0);
-            await Task.Delay(duration(package), CancellationToken.None);
+            await work(package);
             return new ProcessResult
             {
                 Success = !cancellationToken.IsCancellationRequested,
@@ -43,7 +43,7 @@ public sealed class CoordinatorPolicyTests
                 ScenarioName = package.ScenarioName,
                 Symbol = package.Symbol,
                 Timings = new RunTimings(),
-                Error = cancellationToken.IsCancellationRequested ? new ErrorInfo("Canceled", "canceled", null) : null,
+                Error = cancellationToken.IsCancellationRequested ? new ErrorInfo(FailureKind.Canceled, "canceled") : null,
             };
         }
 
@@ -53,9 +53,27 @@ public sealed class CoordinatorPolicyTests
     [Fact(Timeout = 20_000)]
     public async Task A_free_slot_takes_the_next_scenario_so_one_long_scenario_holds_up_nothing()
     {
-        static TimeSpan Duration(ProcessDataPackage p) => TimeSpan.FromMilliseconds(p.ScenarioIndex == 0 ? 1500 : 10);
-        var first = new FakeSlot(0, Duration);
-        var second = new FakeSlot(1, Duration);
+        // Scenario 0 runs until the five others are done: if the free slot did not take them all, the test never ends
+        // (and fails by its timeout). No wall-clock race.
+        var othersDone = 0;
+        var released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task Work(ProcessDataPackage p)
+        {
+            if (p.ScenarioIndex == 0)
+            {
+                return released.Task;
+            }
+
+            if (Interlocked.Increment(ref othersDone) == 5)
+            {
+                released.SetResult();
+            }
+
+            return Task.CompletedTask;
+        }
+
+        var first = new FakeSlot(0, Work);
+        var second = new FakeSlot(1, Work);
         var hub = new BatchEventHub();
 
         var results = await new ExecutionCoordinator([first, second], hub).RunAsync([.. Enumerable.Range(0, 6).Select(Package)], CancellationToken.None);
@@ -72,7 +90,7 @@ public sealed class CoordinatorPolicyTests
     public async Task After_cancel_waiting_scenarios_are_marked_canceled_without_running()
     {
         using var cancel = new CancellationTokenSource();
-        var slot = new FakeSlot(0, _ => TimeSpan.FromMilliseconds(200));
+        var slot = new FakeSlot(0, _ => Task.CompletedTask);
         var hub = new BatchEventHub();
         using var _ = hub.Subscribe(e =>
         {
@@ -85,7 +103,7 @@ public sealed class CoordinatorPolicyTests
         var results = await new ExecutionCoordinator([slot], hub).RunAsync([.. Enumerable.Range(0, 4).Select(Package)], cancel.Token);
 
         Assert.Equal([0], slot.Ran);
-        Assert.All(results.Values, r => Assert.Equal("Canceled", r.Error!.Type));
+        Assert.All(results.Values, r => Assert.Equal(FailureKind.Canceled, r.Error!.Kind));
         Assert.Equal(4, results.Count);
     }
 

@@ -1,3 +1,4 @@
+using Finiex.Contracts.Results;
 using Finiex.Core.Scenarios;
 using Finiex.Orchestration.Execution;
 
@@ -10,19 +11,19 @@ namespace Finiex.Orchestration.Tests;
 [Collection("processes")]
 public sealed class FaultTests
 {
-    public static TheoryData<string, string, string> Faults => new()
+    public static TheoryData<string, FailureKind, string> Faults => new()
     {
-        { "crash", "RunnerCrashed", "exit code 70" },
-        { "failfast", "RunnerCrashed", "signal" },
-        { "exit", "RunnerCrashed", "exit code 17" },
-        { "stackoverflow", "RunnerCrashed", "signal" },
-        { "hang", "RunnerHung", "sent nothing for 5 s" },
-        { "garbage", "ProtocolViolation", "Unknown frame kind 77" },
+        { "crash", FailureKind.RunnerCrashed, "exit code 70" },
+        { "failfast", FailureKind.RunnerCrashed, "signal" },
+        { "exit", FailureKind.RunnerCrashed, "exit code 17" },
+        { "stackoverflow", FailureKind.RunnerCrashed, "signal" },
+        { "hang", FailureKind.RunnerHung, "sent nothing for 5 s" },
+        { "garbage", FailureKind.ProtocolViolation, "Unknown frame kind 77" },
     };
 
     [Theory(Timeout = 120_000)]
     [MemberData(nameof(Faults))]
-    public async Task A_failing_runner_fails_only_its_scenario_and_is_replaced(string fault, string errorType, string detail)
+    public async Task A_failing_runner_fails_only_its_scenario_and_is_replaced(string fault, FailureKind errorType, string detail)
     {
         var report = BatchFixture.SmallSet();
         var victim = report.Scenarios[1].Name;
@@ -33,7 +34,7 @@ public sealed class FaultTests
 
         var failed = Assert.Single(batch.Scenarios, s => !s.Result.Success);
         Assert.Equal(victim, failed.Name);
-        Assert.Equal(errorType, failed.Result.Error!.Type);
+        Assert.Equal(errorType, failed.Result.Error!.Kind);
         Assert.Contains("runner pid", failed.Result.Error.Message, StringComparison.Ordinal);
         Assert.Contains(detail, failed.Result.Error.Message, StringComparison.Ordinal);
         Assert.Equal(3, batch.Scenarios.Count(s => s.Result.Success));
@@ -51,9 +52,62 @@ public sealed class FaultTests
         });
 
         var failed = batch.Scenarios[0].Result;
-        Assert.Equal("Timeout", failed.Error!.Type);
+        Assert.Equal(FailureKind.TimedOut, failed.Error!.Kind);
         Assert.Contains("did not stop", failed.Error.Message, StringComparison.Ordinal);
         Assert.All(batch.Scenarios.Skip(1), s => Assert.True(s.Result.Success));
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_timed_out_scenario_is_timed_out_and_the_next_one_on_its_runner_completes()
+    {
+        // The victim honours the cancel (its loop is only slow): before the fix the runner could not reset its
+        // cancellation source and the next, innocent scenario failed as RunnerCrashed.
+        var report = BatchFixture.SmallSet();
+        var (batch, _) = await BatchFixture.RunAsync(report, ExecutionMode.Processes, 1, new BatchOptions
+        {
+            Runner = BatchFixture.Launch($"slow-loop:{report.Scenarios[0].Name}"),
+            ScenarioTimeout = TimeSpan.FromSeconds(1),
+        });
+
+        Assert.Equal(ScenarioOutcomeStatus.TimedOut, batch.Scenarios[0].Status);
+        Assert.Equal(FailureKind.TimedOut, batch.Scenarios[0].Result.Error!.Kind);
+        Assert.Contains("longer than the 1 s timeout", batch.Scenarios[0].Result.Error!.Message, StringComparison.Ordinal);
+        Assert.All(batch.Scenarios.Skip(1), s => Assert.True(s.Result.Success, s.Result.Error?.Message));
+        Assert.Single(batch.RunnerStartsMs); // the runner was reused, not replaced
+    }
+
+    [Theory(Timeout = 120_000)]
+    [InlineData(ExecutionMode.Sequential)]
+    [InlineData(ExecutionMode.Threads)]
+    public async Task In_process_a_timeout_is_timed_out_too(ExecutionMode mode)
+    {
+        // Each scenario's loop takes 20 ms per block of ticks (~20 blocks): far past a 0.1 s limit, checkpoints still reached.
+        var catalog = SluggishWorker.Catalog();
+        var report = BatchFixture.GridSet(2, 20_000, extraWorkers: """, "slow": { "type": "sluggish", "timeframe": "M1" }""", catalog: catalog);
+        var (batch, _) = await BatchFixture.RunAsync(report, mode, 2, new BatchOptions { ScenarioTimeout = TimeSpan.FromSeconds(0.1) }, catalog: catalog);
+
+        Assert.All(batch.Scenarios, s =>
+        {
+            Assert.Equal(ScenarioOutcomeStatus.TimedOut, s.Status);
+            Assert.Equal(FailureKind.TimedOut, s.Result.Error!.Kind);
+        });
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_tick_loop_that_stops_moving_while_heartbeats_flow_is_reported_hung()
+    {
+        var report = BatchFixture.SmallSet();
+        var victim = report.Scenarios[1].Name;
+        var (batch, _) = await BatchFixture.RunAsync(report, ExecutionMode.Processes, 1, new BatchOptions
+        {
+            Runner = BatchFixture.Launch($"freeze-loop:{victim}") with { StallLimit = TimeSpan.FromSeconds(3) },
+        });
+
+        var failed = Assert.Single(batch.Scenarios, s => !s.Result.Success);
+        Assert.Equal(victim, failed.Name);
+        Assert.Equal(FailureKind.RunnerHung, failed.Result.Error!.Kind);
+        Assert.Contains("made no progress for 3 s", failed.Result.Error.Message, StringComparison.Ordinal);
+        Assert.Equal(3, batch.Scenarios.Count(s => s.Result.Success));
     }
 
     [Fact(Timeout = 120_000)]
@@ -76,9 +130,9 @@ public sealed class FaultTests
             .WaitAsync(TimeSpan.FromSeconds(60));
         BatchFixture.AssertNoRunnerSurvives(before);
 
-        Assert.Equal("Canceled", batch.Scenarios[0].Result.Error!.Type);
+        Assert.Equal(FailureKind.Canceled, batch.Scenarios[0].Result.Error!.Kind);
         Assert.Contains("did not stop", batch.Scenarios[0].Result.Error!.Message, StringComparison.Ordinal);
-        Assert.All(batch.Scenarios.Skip(1), s => Assert.Equal("Canceled", s.Result.Error!.Type));
+        Assert.All(batch.Scenarios.Skip(1), s => Assert.Equal(FailureKind.Canceled, s.Result.Error!.Kind));
     }
 
     [Fact(Timeout = 120_000)]
@@ -108,9 +162,9 @@ public sealed class FaultTests
         BatchFixture.AssertNoRunnerSurvives(before);
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}: the kill waited for the cancel grace");
-        Assert.Equal("Canceled", batch.Scenarios[0].Result.Error!.Type);
+        Assert.Equal(FailureKind.Canceled, batch.Scenarios[0].Result.Error!.Kind);
         Assert.Contains("killed on request", batch.Scenarios[0].Result.Error!.Message, StringComparison.Ordinal);
-        Assert.All(batch.Scenarios.Skip(1), s => Assert.Equal("Canceled", s.Result.Error!.Type));
+        Assert.All(batch.Scenarios.Skip(1), s => Assert.Equal(FailureKind.Canceled, s.Result.Error!.Kind));
     }
 
     [Fact(Timeout = 120_000)]
@@ -140,7 +194,7 @@ public sealed class FaultTests
         BatchFixture.AssertNoRunnerSurvives(before);
 
         var failed = batch.Scenarios.Single(s => s.Name == victim).Result;
-        Assert.Equal("RunnerCrashed", failed.Error!.Type);
+        Assert.Equal(FailureKind.RunnerCrashed, failed.Error!.Kind);
         Assert.Contains("signal 9", failed.Error.Message, StringComparison.Ordinal);
         Assert.Equal(3, batch.Scenarios.Count(s => s.Result.Success));
         // What the runner streamed before it died is kept with the failed result (and so in the scenario's log file).
@@ -154,7 +208,7 @@ public sealed class FaultTests
         var report = BatchFixture.SmallSet();
         var (batch, _) = await BatchFixture.RunAsync(report, ExecutionMode.Processes, 1, new BatchOptions { Runner = BatchFixture.Launch("other-build:*") });
 
-        Assert.All(batch.Scenarios, s => Assert.Equal("RunnerStartFailed", s.Result.Error!.Type));
+        Assert.All(batch.Scenarios, s => Assert.Equal(FailureKind.RunnerStartFailed, s.Result.Error!.Kind));
         Assert.Contains("another build", batch.Scenarios[0].Result.Error!.Message, StringComparison.Ordinal);
         Assert.Contains("rebuild", batch.Scenarios[0].Result.Error!.Message, StringComparison.Ordinal);
     }

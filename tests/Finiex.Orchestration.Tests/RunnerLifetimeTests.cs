@@ -43,6 +43,6 @@ public sealed class RunnerLifetimeTests
         var exited = await Task.Run(() => runner.WaitForExit(TimeSpan.FromSeconds(10)));
         Assert.True(exited);
         Assert.Equal(3, runner.ExitCode);
-        Assert.Contains("speaks protocol 1", await runner.StandardError.ReadToEndAsync(), StringComparison.Ordinal);
+        Assert.Contains($"speaks protocol {Protocol.ProtocolVersion.Current}", await runner.StandardError.ReadToEndAsync(), StringComparison.Ordinal);
     }
 }

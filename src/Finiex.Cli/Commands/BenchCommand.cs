@@ -22,7 +22,7 @@ internal static class BenchCommand
         var load = new Option<string>("--load") { Description = "grid (256 scenarios × ~1.1 M real ticks; needs ../shared/data) or tiny (1,000 half-hour scenarios on the store).", DefaultValueFactory = _ => "grid" };
         load.AcceptOnlyFromAmong([.. BenchLoad.All.Select(l => l.Name)]);
         var modes = new Option<string>("--modes") { Description = "Comma-separated execution modes to measure: sequential, threads, processes.", DefaultValueFactory = _ => "sequential,processes" };
-        var parallel = new Option<int?>("--parallel") { Description = "Slots for threads and processes (default: one per core)." };
+        var parallel = CommonOptions.Parallel("Slots for threads and processes (default: one per core).");
         var scenarios = new Option<int?>("--scenarios") { Description = "Run only the first N scenarios of the load (for a quick look; certificates of different sizes do not compare)." };
         var repeat = new Option<int?>("--repeat") { Description = "Runs per mode, reported as medians (default: 1, or 5 when a run takes under a second)." };
         var data = new Option<string?>("--data") { Description = "The shared data folder with the LEAN files (default: $FINIEX_SHARED_DATA or shared/data beside a parent folder)." };

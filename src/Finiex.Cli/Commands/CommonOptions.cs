@@ -11,5 +11,37 @@ internal static class CommonOptions
         Description = $"Tick store folder (default: ${TickStore.EnvironmentVariable} or {TickStore.DefaultRelativePath}).",
     };
 
+    /// <summary>Slots running at once: 1 to <see cref="MaxParallel"/>.</summary>
+    public static Option<int?> Parallel(string description)
+    {
+        var option = new Option<int?>("--parallel") { Description = description };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is { } n and (< 1 or > MaxParallel))
+            {
+                result.AddError($"--parallel must be between 1 and {MaxParallel} (got {n}); leave it out for one slot per core ({Environment.ProcessorCount} here).");
+            }
+        });
+        return option;
+    }
+
+    public const int MaxParallel = 256;
+
+    /// <summary>A scenario timeout in seconds: positive and at most a week.</summary>
+    public static Option<double?> ScenarioTimeout()
+    {
+        var option = new Option<double?>("--scenario-timeout") { Description = "Stop a scenario that runs longer than this many seconds (status timed_out); the batch goes on." };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double?>() is { } seconds && !(seconds > 0 && seconds <= MaxTimeoutSeconds))
+            {
+                result.AddError($"--scenario-timeout must be a number of seconds above 0 and at most {MaxTimeoutSeconds:0} (a week), got {seconds}; leave it out for no limit.");
+            }
+        });
+        return option;
+    }
+
+    private const double MaxTimeoutSeconds = 7 * 24 * 3600;
+
     public static Option<bool> Json(string what) => new("--json") { Description = $"Print {what} as JSON on stdout." };
 }

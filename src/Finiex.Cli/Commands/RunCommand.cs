@@ -28,8 +28,8 @@ internal static class RunCommand
         var noProfile = new Option<bool>("--no-profile") { Description = "Switch per-operation profiling off." };
         var mode = new Option<string?>("--mode") { Description = "auto (threads under a debugger, else processes), sequential, threads or processes." };
         mode.AcceptOnlyFromAmong("auto", "sequential", "threads", "processes");
-        var parallel = new Option<int?>("--parallel") { Description = "Slots running at once (default: execution.parallelism, else one per core)." };
-        var timeout = new Option<double?>("--scenario-timeout") { Description = "Fail a scenario that runs longer than this many seconds." };
+        var parallel = CommonOptions.Parallel("Slots running at once (default: execution.parallelism, else one per core).");
+        var timeout = CommonOptions.ScenarioTimeout();
         var liveView = new Option<string>("--live")
         {
             Description = "Live view on the error stream: panel (per-slot table redrawn in place), lines (a line per start, finish and warning), none; auto picks panel on a terminal.",

@@ -17,7 +17,7 @@ internal static class BatchResultRenderer
         foreach (var scenario in batch.Scenarios)
         {
             var s = scenario.Result.Statistics;
-            var status = scenario.Result.Success ? "[green]completed[/]" : $"[red]{Markup.Escape(scenario.Status)}[/]";
+            var status = scenario.Result.Success ? "[green]completed[/]" : $"[red]{StatusNames.Of(scenario.Status)}[/]";
             if (s is null)
             {
                 results.AddRow(new Text($"{scenario.Index}"), new Text(scenario.Name), new Markup(status),

@@ -19,13 +19,13 @@ public sealed record ProcessResult
     [Key(10)] public IReadOnlyList<BarTrace> BarTraces { get; init; } = [];
 
     /// <summary>A scenario that produced nothing but an error (invalid, canceled, runner lost...).</summary>
-    public static ProcessResult Failed(int scenarioIndex, string scenarioName, string symbol, string errorType, string message) => new()
+    public static ProcessResult Failed(int scenarioIndex, string scenarioName, string symbol, FailureKind kind, string message) => new()
     {
         Success = false,
         ScenarioIndex = scenarioIndex,
         ScenarioName = scenarioName,
         Symbol = symbol,
         Timings = new RunTimings(),
-        Error = new ErrorInfo(errorType, message, null),
+        Error = new ErrorInfo(kind, message),
     };
 }

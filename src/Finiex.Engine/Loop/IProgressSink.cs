@@ -7,4 +7,12 @@ namespace Finiex.Engine.Loop;
 public interface IProgressSink
 {
     void Report(in LiveProgress progress);
+
+    /// <summary>
+    /// Called by the tick loop at every checkpoint (each block of ticks) with the ticks done so far: proof that the
+    /// loop is moving, for a watchdog. Must be cheap: no allocation, no I/O.
+    /// </summary>
+    void Checkpoint(long ticksProcessed)
+    {
+    }
 }

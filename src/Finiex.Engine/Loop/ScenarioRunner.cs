@@ -64,6 +64,7 @@ public sealed class ScenarioRunner(StrategyCatalog catalog, Func<TickSource, ITi
             loop.Run(ticks.Times, ticks.Bids, ticks.Asks, done =>
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                progress?.Checkpoint(done);
                 if (progress is not null && Stopwatch.GetTimestamp() >= nextUpdate)
                 {
                     nextUpdate = Stopwatch.GetTimestamp() + interval;
@@ -118,7 +119,7 @@ public sealed class ScenarioRunner(StrategyCatalog catalog, Func<TickSource, ITi
                 Symbol = package.Symbol,
                 Timings = new RunTimings { TotalMs = total.Elapsed.TotalMilliseconds, StartupSteps = steps },
                 Log = log.Lines,
-                Error = new ErrorInfo(canceled ? "Canceled" : ex.GetType().Name, ex.Message, canceled ? null : ex.ToString()),
+                Error = canceled ? new ErrorInfo(FailureKind.Canceled, ex.Message) : new ErrorInfo(FailureKind.ScenarioError, ex.Message, ex.ToString(), ex.GetType().Name),
             };
         }
     }

@@ -42,7 +42,7 @@ public sealed class BatchOrchestrator(TickStore store, StrategyCatalog catalog, 
                 {
                     var messages = scenario.Problems.Where(p => p.Severity == ProblemSeverity.Error).Select(p => $"{p.Path}: {p.Message}");
                     outcomes[scenario.Index] = new ScenarioOutcome(scenario.Index, scenario.Name, scenario.Config,
-                        ProcessResult.Failed(scenario.Index, scenario.Name, scenario.Config?.Symbol ?? "", "ValidationError", string.Join("; ", messages)));
+                        ProcessResult.Failed(scenario.Index, scenario.Name, scenario.Config?.Symbol ?? "", FailureKind.ValidationError, string.Join("; ", messages)));
                     continue;
                 }
 
@@ -54,7 +54,7 @@ public sealed class BatchOrchestrator(TickStore store, StrategyCatalog catalog, 
                 catch (Exception ex) when (ex is StoreCorruptException or IOException or InvalidOperationException or Data.Brokers.BrokerSpecException)
                 {
                     outcomes[scenario.Index] = new ScenarioOutcome(scenario.Index, scenario.Name, scenario.Config,
-                        ProcessResult.Failed(scenario.Index, scenario.Name, scenario.Config!.Symbol, "DataPreparationError", ex.Message));
+                        ProcessResult.Failed(scenario.Index, scenario.Name, scenario.Config!.Symbol, FailureKind.DataPreparationError, ex.Message));
                 }
             }
         }

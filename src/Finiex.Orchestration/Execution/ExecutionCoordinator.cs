@@ -51,12 +51,12 @@ public sealed class ExecutionCoordinator(IReadOnlyList<IExecutionSlot> slots, Ba
                 Balance = result.Statistics?.FinalBalance ?? 0,
                 Equity = result.Statistics?.FinalEquity ?? 0,
                 Trades = (int)(result.Statistics?.Trades ?? 0),
-                Message = result.Error is { } error ? $"{error.Type}: {error.Message}" : "",
+                Message = result.Error is { } error ? $"{error.Kind}: {error.Message}" : "",
             });
             hub.Publish(new BatchEvent { Sequence = 0, Time = default, Kind = BatchEventKind.SlotIdle, SlotId = slot.SlotId });
         }
     }
 
     private static ProcessResult Canceled(ProcessDataPackage package) =>
-        ProcessResult.Failed(package.ScenarioIndex, package.ScenarioName, package.Symbol, "Canceled", "The batch was canceled before this scenario started.");
+        ProcessResult.Failed(package.ScenarioIndex, package.ScenarioName, package.Symbol, FailureKind.Canceled, "The batch was canceled before this scenario started.");
 }

@@ -26,8 +26,8 @@ public sealed class InProcessSlot(int slotId, StrategyCatalog catalog, TimeSpan?
 
             var live = new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(reporter).CreateLogger();
             var result = new ScenarioRunner(catalog, source => StoreTickData.Open(source, files), reporter, live).Run(package, timeout.Token);
-            return result.Error?.Type == "Canceled" && !cancellationToken.IsCancellationRequested
-                ? result with { Error = result.Error with { Type = "Timeout", Message = $"The scenario ran longer than the {scenarioTimeout!.Value.TotalSeconds:0.#} s timeout." } }
+            return result.Error is { Kind: FailureKind.Canceled } && !cancellationToken.IsCancellationRequested
+                ? result with { Error = new ErrorInfo(FailureKind.TimedOut, Processes.RunnerProcess.TimeoutMessage(scenarioTimeout!.Value)) }
                 : result;
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 

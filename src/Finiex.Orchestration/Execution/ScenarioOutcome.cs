@@ -9,10 +9,11 @@ public sealed record ScenarioOutcome(int Index, string Name, ScenarioConfig? Con
     /// <summary>Time its slot took, package handed over to result in hand; minus the result's own total, the dispatch cost.</summary>
     public double SlotMs { get; init; }
 
-    public string Status => Result.Success ? "completed" : Result.Error?.Type switch
+    public ScenarioOutcomeStatus Status => Result.Success ? ScenarioOutcomeStatus.Completed : Result.Error?.Kind switch
     {
-        "ValidationError" => "invalid",
-        "Canceled" => "canceled",
-        _ => "failed",
+        FailureKind.ValidationError => ScenarioOutcomeStatus.Invalid,
+        FailureKind.Canceled => ScenarioOutcomeStatus.Canceled,
+        FailureKind.TimedOut => ScenarioOutcomeStatus.TimedOut,
+        _ => ScenarioOutcomeStatus.Failed,
     };
 }

@@ -13,6 +13,8 @@ public sealed record RunnerLaunch
     public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
     /// <summary>A busy runner that sends nothing for this long is taken as hung (it heartbeats every second).</summary>
     public TimeSpan Watchdog { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>A scenario whose tick loop passes no checkpoint for this long (heartbeats flowing) is taken as hung.</summary>
+    public TimeSpan StallLimit { get; init; } = TimeSpan.FromSeconds(60);
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(20);
     /// <summary>How long a canceled scenario may take to stop at its next checkpoint before its runner is killed.</summary>
     public TimeSpan CancelGrace { get; init; } = TimeSpan.FromSeconds(5);

@@ -70,10 +70,11 @@ internal sealed class RunnerProcess : IAsyncDisposable
         _runLog.Clear();
         var deadline = timeout is { } limit ? Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
         long? cancelSentAt = null;
-        string? cancelReason = null;
+        var watchdog = new ProgressWatchdog(_launch.StallLimit);
+        FailureKind? cancelReason = null;
         if (cancellationToken.IsCancellationRequested)
         {
-            return Failed(package, RunnerFailure.Canceled, "The batch was canceled before this scenario started.");
+            return Failed(package, FailureKind.Canceled, "The batch was canceled before this scenario started.");
         }
 
         try
@@ -87,8 +88,8 @@ internal sealed class RunnerProcess : IAsyncDisposable
                     var left = _launch.CancelGrace - Stopwatch.GetElapsedTime(sent);
                     if (left <= TimeSpan.Zero)
                     {
-                        return await FailAsync(package, cancelReason == RunnerFailure.Timeout ? RunnerFailure.Timeout : RunnerFailure.Canceled,
-                            $"{(cancelReason == RunnerFailure.Timeout ? $"The scenario ran longer than {timeout!.Value.TotalSeconds:0.#} s" : "Canceled")} and did not stop within {_launch.CancelGrace.TotalSeconds:0} s; the runner was killed").ConfigureAwait(false);
+                        return await FailAsync(package, cancelReason == FailureKind.TimedOut ? FailureKind.TimedOut : FailureKind.Canceled,
+                            $"{(cancelReason == FailureKind.TimedOut ? TimeoutMessage(timeout!.Value).TrimEnd('.') : "Canceled")} and did not stop within {_launch.CancelGrace.TotalSeconds:0} s; the runner was killed").ConfigureAwait(false);
                     }
 
                     wait = left < wait ? left : wait;
@@ -98,21 +99,29 @@ internal sealed class RunnerProcess : IAsyncDisposable
                 switch (frame)
                 {
                     case NextFrame.Frame { Value: var f }:
-                        if (HandleFrame(f, runId, reporter) is { } result)
+                        if (HandleFrame(f, runId, reporter, watchdog) is { } result)
                         {
-                            return result;
+                            return cancelReason == FailureKind.TimedOut && result.Error is { Kind: FailureKind.Canceled }
+                                ? result with { Error = new ErrorInfo(FailureKind.TimedOut, TimeoutMessage(timeout!.Value)) }
+                                : result;
+                        }
+
+                        if (watchdog.IsStalled && cancelSentAt is null)
+                        {
+                            return await FailAsync(package, FailureKind.RunnerHung,
+                                $"The tick loop made no progress for {watchdog.Limit.TotalSeconds:0.#} s while the runner stayed alive (a strategy stuck in an endless loop or a deadlock?)").ConfigureAwait(false);
                         }
 
                         break;
                     case NextFrame.Silent when cancelSentAt is not null:
                         break; // the wait was cut to the cancel grace; the check at the top of the loop decides
                     case NextFrame.Silent:
-                        return await FailAsync(package, RunnerFailure.Hung, $"The runner sent nothing for {_launch.Watchdog.TotalSeconds:0} s (hung tick loop?)").ConfigureAwait(false);
+                        return await FailAsync(package, FailureKind.RunnerHung, $"The runner sent nothing for {_launch.Watchdog.TotalSeconds:0} s (hung tick loop?)").ConfigureAwait(false);
                     case NextFrame.Ended { Error: var error }:
-                        return await FailAsync(package, error is ProtocolException ? RunnerFailure.ProtocolViolation : RunnerFailure.Crashed,
+                        return await FailAsync(package, error is ProtocolException ? FailureKind.ProtocolViolation : FailureKind.RunnerCrashed,
                             error is ProtocolException ? $"The runner broke the protocol: {error.Message}" : "The runner exited or closed its pipe").ConfigureAwait(false);
                     case NextFrame.Canceled or NextFrame.TimedOut when cancelSentAt is null:
-                        cancelReason = frame is NextFrame.TimedOut ? RunnerFailure.Timeout : RunnerFailure.Canceled;
+                        cancelReason = frame is NextFrame.TimedOut ? FailureKind.TimedOut : FailureKind.Canceled;
                         cancelSentAt = Stopwatch.GetTimestamp();
                         deadline = long.MaxValue;
                         await _writer.SendAsync(FrameKind.Cancel, new CancelRequest(runId), CancellationToken.None).ConfigureAwait(false);
@@ -122,7 +131,7 @@ internal sealed class RunnerProcess : IAsyncDisposable
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException or ProtocolException or MessagePackSerializationException)
         {
-            return await FailAsync(package, ex is IOException or ObjectDisposedException ? RunnerFailure.Crashed : RunnerFailure.ProtocolViolation, ex.Message).ConfigureAwait(false);
+            return await FailAsync(package, ex is IOException or ObjectDisposedException ? FailureKind.RunnerCrashed : FailureKind.ProtocolViolation, ex.Message).ConfigureAwait(false);
         }
     }
 
@@ -294,12 +303,13 @@ internal sealed class RunnerProcess : IAsyncDisposable
         }
     }
 
-    private ProcessResult? HandleFrame(Frame frame, long runId, SlotReporter reporter)
+    private ProcessResult? HandleFrame(Frame frame, long runId, SlotReporter reporter, ProgressWatchdog watchdog)
     {
         switch (frame.Kind)
         {
             case FrameKind.Progress:
                 var progress = MessagePackSerializer.Deserialize<ProgressMessage>(frame.Body);
+                watchdog.Moved();
                 reporter.Progress(SlotReporter.StatusName(progress.Status), progress.TicksProcessed, progress.TicksTotal, progress.Balance, progress.Equity, progress.Trades, progress.Export);
                 return null;
             case FrameKind.LogBatch:
@@ -319,6 +329,12 @@ internal sealed class RunnerProcess : IAsyncDisposable
 
                 return null;
             case FrameKind.Heartbeat:
+                var heartbeat = MessagePackSerializer.Deserialize<Heartbeat>(frame.Body);
+                if (heartbeat.RunId == runId)
+                {
+                    watchdog.Observe(heartbeat.Checkpoints);
+                }
+
                 return null;
             case FrameKind.Result:
                 var message = MessagePackSerializer.Deserialize<ResultMessage>(frame.Body);
@@ -328,14 +344,14 @@ internal sealed class RunnerProcess : IAsyncDisposable
         }
     }
 
-    private async Task<ProcessResult> FailAsync(ProcessDataPackage package, string type, string reason)
+    private async Task<ProcessResult> FailAsync(ProcessDataPackage package, FailureKind type, string reason)
     {
         if (_kill.IsCancellationRequested)
         {
             // Killed on request (a second Ctrl+C) while it ran: not a crash of the runner.
-            (type, reason) = (RunnerFailure.Canceled, "Canceled; the runner was killed on request (second Ctrl+C)");
+            (type, reason) = (FailureKind.Canceled, "Canceled; the runner was killed on request (second Ctrl+C)");
         }
-        else if (type == RunnerFailure.Crashed && _process is not null)
+        else if (type == FailureKind.RunnerCrashed && _process is not null)
         {
             // The pipe may close a moment before the exit is seen: give a dying runner a little time to report its exit code.
             try
@@ -358,11 +374,14 @@ internal sealed class RunnerProcess : IAsyncDisposable
         return Failed(package, type, $"{reason} (runner pid {ProcessId}, {exitText}). {Tail()}".TrimEnd());
     }
 
-    private ProcessResult Failed(ProcessDataPackage package, string type, string message) =>
+    private ProcessResult Failed(ProcessDataPackage package, FailureKind type, string message) =>
         ProcessResult.Failed(package.ScenarioIndex, package.ScenarioName, package.Symbol, type, message) with
         {
             Log = [.. _runLog, new LogLine(DateTimeOffset.UtcNow, "ERROR", message)],
         };
+
+    internal static string TimeoutMessage(TimeSpan limit) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The scenario ran longer than the {limit.TotalSeconds:0.###} s timeout.");
 
     private void AddStderr(string line)
     {

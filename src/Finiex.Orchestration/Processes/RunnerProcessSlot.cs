@@ -54,7 +54,7 @@ internal sealed class RunnerProcessSlot(int slotId, RunnerLaunch launch, TimeSpa
             catch (Exception ex) when (ex is RunnerStartException or IOException or OperationCanceledException or InvalidOperationException or System.ComponentModel.Win32Exception)
             {
                 return ProcessResult.Failed(package.ScenarioIndex, package.ScenarioName, package.Symbol,
-                    cancellationToken.IsCancellationRequested ? RunnerFailure.Canceled : RunnerFailure.StartFailed, ex.Message);
+                    cancellationToken.IsCancellationRequested ? FailureKind.Canceled : FailureKind.RunnerStartFailed, ex.Message);
             }
         }
 

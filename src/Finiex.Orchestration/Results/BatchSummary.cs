@@ -73,7 +73,7 @@ public sealed record ScenarioSummary
     public int Index { get; init; }
     public required string Name { get; init; }
     public required string Symbol { get; init; }
-    public required string Status { get; init; }
+    public required ScenarioOutcomeStatus Status { get; init; }
     public ErrorInfo? Error { get; init; }
     public ScenarioStatistics? Statistics { get; init; }
     public RunTimings? Timings { get; init; }

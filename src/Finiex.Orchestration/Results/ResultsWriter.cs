@@ -64,7 +64,7 @@ public static class ResultsWriter
 
         if (result.Error is { } error)
         {
-            text.Append(CultureInfo.InvariantCulture, $"error: {error.Type}: {error.Message}\n");
+            text.Append(CultureInfo.InvariantCulture, $"error: {error.Kind}{(error.ExceptionType is { } type ? $" ({type})" : "")}: {error.Message}\n");
             if (error.StackTrace is not null)
             {
                 text.Append(error.StackTrace).Append('\n');

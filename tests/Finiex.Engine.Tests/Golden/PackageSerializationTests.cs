@@ -64,7 +64,7 @@ public sealed class PackageSerializationTests
         var result = new ScenarioRunner(StrategyCatalog.CreateDefault(), StoreTickData.Open).Run(broken);
 
         Assert.False(result.Success);
-        Assert.Equal("StoreCorruptException", result.Error!.Type);
+        Assert.Equal("StoreCorruptException", result.Error!.ExceptionType);
         Assert.Contains("re-imported", result.Error.Message, StringComparison.Ordinal);
         Assert.NotNull(result.Error.StackTrace);
         Assert.Contains(result.Log, l => l.Level == "ERROR");
