@@ -87,7 +87,7 @@ internal static class BatchFixture
 
     /// <summary>Statistics and trades of every scenario, as bytes that must be identical across modes.</summary>
     public static string Fingerprint(BatchResult batch) => string.Join("\n", batch.Scenarios.Select(s =>
-        $"{s.Name}|{JsonSerializer.Serialize(s.Result.Statistics, ResultsJson.Options)}|{ResultsWriter.TradesCsv(s.Result.Trades)}"));
+        $"{s.Name}|{JsonSerializer.Serialize(s.Result.Statistics, ResultsJson.Options)}|{ResultFiles.TradesCsv(s.Result.Trades)}"));
 
     public static HashSet<int> RunnerPids() => RunnerProcesses.Pids();
 

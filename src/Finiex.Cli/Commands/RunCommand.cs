@@ -45,16 +45,31 @@ internal static class RunCommand
             var console = jsonMode ? context.ErrorConsole : context.Console;
             ValidationReportRenderer.Render(console, report, problemsOnly: true);
             var runnable = report.ToRunnableSet();
-            if (runnable is null)
+            if (runnable is null || runnable.Scenarios.Length == 0)
             {
-                console.MarkupLine("[red]The set cannot run:[/] fix the problems above (finiex validate lists them all).");
+                console.MarkupLine(runnable is null
+                    ? "[red]The set cannot run:[/] fix the problems above (finiex validate lists them all)."
+                    : "[red]No scenario of the set can run:[/] fix the problems above (finiex validate lists them all).");
                 return ExitCodes.InvalidInput;
             }
 
             var setExecution = runnable.Scenarios.FirstOrDefault()?.Execution ?? ExecutionConfig.Default;
             var plan = ExecutionPlan.Choose(
                 parse.GetValue(mode) is { } m ? Enum.Parse<ExecutionMode>(m, ignoreCase: true) : null, parse.GetValue(parallel), setExecution);
-            console.MarkupLineInterpolated($"Running {report.Scenarios.Count(s => s.Enabled)} scenario(s) of [bold]{report.Name}[/]: {plan.Reason}, {plan.Parallelism} slot(s)");
+            ResultsFolder results;
+            try
+            {
+                results = ResultsFolder.Create(parse.GetValue(output)!, report,
+                    new BatchHeader(report.Name, report.SourceFile, DateTimeOffset.UtcNow, plan.Mode.ToString().ToLowerInvariant(), plan.Parallelism));
+            }
+            catch (ResultsFolderException ex)
+            {
+                context.ErrorConsole.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+                return ExitCodes.InvalidInput;
+            }
+
+            using var resultsFolder = results;
+            console.MarkupLineInterpolated($"Running {report.Scenarios.Count(s => s.Enabled)} scenario(s) of [bold]{report.Name}[/]: {plan.Reason}, {plan.Parallelism} slot(s); results in {results.FullPath}");
 
             var hub = new BatchEventHub();
             var view = parse.GetValue(liveView) switch
@@ -90,6 +105,7 @@ internal static class RunCommand
                     Profiling = !parse.GetValue(noProfile),
                     TraceBars = parse.GetValue(trace),
                     ScenarioTimeout = parse.GetValue(timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+                    Outcomes = results,
                 }, interrupts.Cancel, interrupts.Kill);
                 if (panel is not null)
                 {
@@ -97,18 +113,37 @@ internal static class RunCommand
                 }
 
                 var batch = await running;
-                var folder = ResultsWriter.Write(parse.GetValue(output)!, batch);
+                string? summaryError = null;
+                try
+                {
+                    results.Complete(batch);
+                }
+                catch (ResultsFolderException ex)
+                {
+                    summaryError = ex.Message;
+                }
+
                 if (jsonMode)
                 {
-                    context.Out.WriteLine(JsonSerializer.Serialize(BatchSummary.From(batch), ResultsJson.Options));
+                    context.Out.WriteLine(JsonSerializer.Serialize(BatchSummary.From(batch, results.FilesOf), ResultsJson.Options));
                 }
                 else
                 {
                     BatchResultRenderer.Render(context.Console, batch);
                 }
 
-                console.MarkupLineInterpolated($"Results: {folder}");
-                return batch.AllCompleted ? ExitCodes.Success : ExitCodes.Failed;
+                foreach (var (scenario, error) in results.WriteErrors)
+                {
+                    context.ErrorConsole.MarkupLineInterpolated($"[red]error:[/] the files of scenario {scenario} could not be written: {error}");
+                }
+
+                if (summaryError is not null)
+                {
+                    context.ErrorConsole.MarkupLineInterpolated($"[red]error:[/] {summaryError}");
+                }
+
+                console.MarkupLineInterpolated($"Results: {results.FullPath}");
+                return batch.AllCompleted && summaryError is null && results.WriteErrors.Count == 0 ? ExitCodes.Success : ExitCodes.Failed;
             }
             catch (FileNotFoundException ex)
             {

@@ -8,4 +8,6 @@ public sealed record BatchOptions
     public TimeSpan? ScenarioTimeout { get; init; }
     /// <summary>How runner processes are started (processes mode); null uses the runner shipped next to this program.</summary>
     public Processes.RunnerLaunch? Runner { get; init; }
+    /// <summary>Receives each scenario's outcome as soon as it exists (the results folder writes its files then).</summary>
+    public Results.IScenarioOutcomeSink? Outcomes { get; init; }
 }

@@ -32,6 +32,16 @@ public sealed class BatchOrchestrator(TickStore store, StrategyCatalog catalog, 
         // The serialiser's warm-up waits for the runners' handshakes: on two cores it would otherwise delay them.
         _ = warmUp.ContinueWith(_ => Protocol.ProtocolWarmup.EnsureStarted(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         var outcomes = new SortedDictionary<int, ScenarioOutcome>();
+        void Record(ScenarioOutcome outcome)
+        {
+            lock (outcomes)
+            {
+                outcomes[outcome.Index] = outcome;
+            }
+
+            options.Outcomes?.Record(outcome);
+        }
+
         var packages = new List<ProcessDataPackage>();
         var configs = new Dictionary<int, ScenarioConfig>();
         using (var builder = new PackageBuilder(store, new RunOptions { Profiling = options.Profiling, TraceBars = options.TraceBars }))
@@ -41,8 +51,8 @@ public sealed class BatchOrchestrator(TickStore store, StrategyCatalog catalog, 
                 if (!scenario.IsValid)
                 {
                     var messages = scenario.Problems.Where(p => p.Severity == ProblemSeverity.Error).Select(p => $"{p.Path}: {p.Message}");
-                    outcomes[scenario.Index] = new ScenarioOutcome(scenario.Index, scenario.Name, scenario.Config,
-                        ProcessResult.Failed(scenario.Index, scenario.Name, scenario.Config?.Symbol ?? "", FailureKind.ValidationError, string.Join("; ", messages)));
+                    Record(new ScenarioOutcome(scenario.Index, scenario.Name, scenario.Config,
+                        ProcessResult.Failed(scenario.Index, scenario.Name, scenario.Config?.Symbol ?? "", FailureKind.ValidationError, string.Join("; ", messages))));
                     continue;
                 }
 
@@ -53,8 +63,8 @@ public sealed class BatchOrchestrator(TickStore store, StrategyCatalog catalog, 
                 }
                 catch (Exception ex) when (ex is StoreCorruptException or IOException or InvalidOperationException or Data.Brokers.BrokerSpecException)
                 {
-                    outcomes[scenario.Index] = new ScenarioOutcome(scenario.Index, scenario.Name, scenario.Config,
-                        ProcessResult.Failed(scenario.Index, scenario.Name, scenario.Config!.Symbol, FailureKind.DataPreparationError, ex.Message));
+                    Record(new ScenarioOutcome(scenario.Index, scenario.Name, scenario.Config,
+                        ProcessResult.Failed(scenario.Index, scenario.Name, scenario.Config!.Symbol, FailureKind.DataPreparationError, ex.Message)));
                 }
             }
         }
@@ -65,15 +75,13 @@ public sealed class BatchOrchestrator(TickStore store, StrategyCatalog catalog, 
         {
             try
             {
-                var coordinator = new ExecutionCoordinator(slots, hub);
-                var results = await coordinator.RunAsync(packages, cancellationToken).ConfigureAwait(false);
-                foreach (var (index, result) in results)
-                {
-                    outcomes[index] = new ScenarioOutcome(index, result.ScenarioName, configs[index], result)
+                ExecutionCoordinator? coordinator = null;
+                coordinator = new ExecutionCoordinator(slots, hub, result => Record(
+                    new ScenarioOutcome(result.ScenarioIndex, result.ScenarioName, configs[result.ScenarioIndex], result)
                     {
-                        SlotMs = coordinator.SlotMilliseconds.GetValueOrDefault(index),
-                    };
-                }
+                        SlotMs = coordinator!.SlotMilliseconds.GetValueOrDefault(result.ScenarioIndex),
+                    }));
+                await coordinator.RunAsync(packages, cancellationToken).ConfigureAwait(false);
             }
             finally
             {

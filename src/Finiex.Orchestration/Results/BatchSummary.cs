@@ -3,14 +3,20 @@ using Finiex.Orchestration.Execution;
 
 namespace Finiex.Orchestration.Results;
 
-/// <summary>The content of summary.json: the batch, its totals, and every scenario's status, statistics, timings and profile.</summary>
+/// <summary>
+/// The content of summary.json: the batch, its totals, and every scenario's status, statistics, timings and profile.
+/// While the batch runs it is rewritten as scenarios finish with <see cref="Complete"/> false and the scenarios not yet
+/// finished as <c>pending</c>; the final one has <see cref="Complete"/> true.
+/// </summary>
 public sealed record BatchSummary
 {
     public required string Set { get; init; }
     public required string SourceFile { get; init; }
+    /// <summary>False while the batch runs (or when it was killed before it could finish).</summary>
+    public required bool Complete { get; init; }
     public required DateTimeOffset StartedAt { get; init; }
-    public required DateTimeOffset FinishedAt { get; init; }
-    public required double WallMs { get; init; }
+    public DateTimeOffset? FinishedAt { get; init; }
+    public double WallMs { get; init; }
     public required string ExecutionMode { get; init; }
     public int Parallelism { get; init; }
     public double PreparationMs { get; init; }
@@ -18,54 +24,86 @@ public sealed record BatchSummary
     public required BatchTotals Totals { get; init; }
     public required IReadOnlyList<ScenarioSummary> Scenarios { get; init; }
 
-    public static BatchSummary From(BatchResult batch)
+    /// <summary>The final summary of a finished batch; <paramref name="files"/> says where each scenario's files went.</summary>
+    public static BatchSummary From(BatchResult batch, Func<int, ScenarioFiles?>? files = null) => new()
     {
-        var completed = batch.Scenarios.Where(s => s.Result.Success).ToList();
+        Set = batch.SetName,
+        SourceFile = batch.SourceFile,
+        Complete = true,
+        StartedAt = batch.StartedAt,
+        FinishedAt = batch.FinishedAt,
+        WallMs = batch.WallMs,
+        ExecutionMode = batch.ExecutionMode,
+        Parallelism = batch.Parallelism,
+        PreparationMs = batch.PreparationMs,
+        RunnerStartsMs = batch.RunnerStartsMs,
+        Totals = BatchTotals.Of(batch.Scenarios, pending: 0),
+        Scenarios = [.. batch.Scenarios.Select(s => ScenarioSummary.Of(s, files?.Invoke(s.Index)))],
+    };
+
+    /// <summary>A summary of a batch still running: the scenarios finished so far, the others pending.</summary>
+    public static BatchSummary InProgress(BatchHeader header, IReadOnlyCollection<ScenarioOutcome> finished, IEnumerable<PlannedScenario> planned,
+        Func<int, ScenarioFiles?> files)
+    {
+        var done = finished.ToDictionary(s => s.Index);
+        var scenarios = planned.Select(p => done.TryGetValue(p.Index, out var outcome)
+            ? ScenarioSummary.Of(outcome, files(p.Index))
+            : new ScenarioSummary { Index = p.Index, Name = p.Name, Symbol = p.Symbol, Status = ScenarioOutcomeStatus.Pending, Files = files(p.Index) }).ToList();
         return new BatchSummary
         {
-            Set = batch.SetName,
-            SourceFile = batch.SourceFile,
-            StartedAt = batch.StartedAt,
-            FinishedAt = batch.FinishedAt,
-            WallMs = batch.WallMs,
-            ExecutionMode = batch.ExecutionMode,
-            Parallelism = batch.Parallelism,
-            PreparationMs = batch.PreparationMs,
-            RunnerStartsMs = batch.RunnerStartsMs,
-            Totals = new BatchTotals
-            {
-                Scenarios = batch.Scenarios.Count,
-                Completed = completed.Count,
-                Failed = batch.Scenarios.Count - completed.Count,
-                TicksProcessed = completed.Sum(s => s.Result.Statistics!.TicksProcessed),
-                Trades = completed.Sum(s => s.Result.Statistics!.Trades),
-                NetProfit = completed.Sum(s => s.Result.Statistics!.NetProfit),
-                TickLoopMs = completed.Sum(s => s.Result.Timings.TickLoopMs),
-            },
-            Scenarios = [.. batch.Scenarios.Select(s => new ScenarioSummary
-            {
-                Index = s.Index,
-                Name = s.Name,
-                Symbol = s.Result.Symbol,
-                Status = s.Status,
-                Error = s.Result.Error,
-                Statistics = s.Result.Statistics,
-                Timings = s.Result.Timings,
-                Profile = s.Result.Profile,
-            })],
+            Set = header.SetName,
+            SourceFile = header.SourceFile,
+            Complete = false,
+            StartedAt = header.StartedAt,
+            ExecutionMode = header.ExecutionMode,
+            Parallelism = header.Parallelism,
+            Totals = BatchTotals.Of(finished, pending: scenarios.Count - finished.Count),
+            Scenarios = scenarios,
         };
     }
 }
+
+/// <summary>What a batch is before it has results: for the summary written while it runs.</summary>
+public sealed record BatchHeader(string SetName, string SourceFile, DateTimeOffset StartedAt, string ExecutionMode, int Parallelism);
+
+/// <summary>A scenario the batch will report on (every enabled scenario of the set, valid or not).</summary>
+public sealed record PlannedScenario(int Index, string Name, string Symbol);
+
+/// <summary>Where a scenario's files are, relative to the run folder, and why they could not be written, if so.</summary>
+public sealed record ScenarioFiles(string Folder, string Log, string? WriteError);
 
 public sealed record BatchTotals
 {
     public int Scenarios { get; init; }
     public int Completed { get; init; }
     public int Failed { get; init; }
+    public int Canceled { get; init; }
+    public int TimedOut { get; init; }
+    public int Invalid { get; init; }
+    public int Pending { get; init; }
     public long TicksProcessed { get; init; }
     public long Trades { get; init; }
     public double NetProfit { get; init; }
     public double TickLoopMs { get; init; }
+
+    public static BatchTotals Of(IReadOnlyCollection<ScenarioOutcome> outcomes, int pending)
+    {
+        var completed = outcomes.Where(s => s.Result.Success).ToList();
+        return new BatchTotals
+        {
+            Scenarios = outcomes.Count + pending,
+            Completed = completed.Count,
+            Failed = outcomes.Count(s => s.Status == ScenarioOutcomeStatus.Failed),
+            Canceled = outcomes.Count(s => s.Status == ScenarioOutcomeStatus.Canceled),
+            TimedOut = outcomes.Count(s => s.Status == ScenarioOutcomeStatus.TimedOut),
+            Invalid = outcomes.Count(s => s.Status == ScenarioOutcomeStatus.Invalid),
+            Pending = pending,
+            TicksProcessed = completed.Sum(s => s.Result.Statistics!.TicksProcessed),
+            Trades = completed.Sum(s => s.Result.Statistics!.Trades),
+            NetProfit = completed.Sum(s => s.Result.Statistics!.NetProfit),
+            TickLoopMs = completed.Sum(s => s.Result.Timings.TickLoopMs),
+        };
+    }
 }
 
 public sealed record ScenarioSummary
@@ -75,7 +113,21 @@ public sealed record ScenarioSummary
     public required string Symbol { get; init; }
     public required ScenarioOutcomeStatus Status { get; init; }
     public ErrorInfo? Error { get; init; }
+    public ScenarioFiles? Files { get; init; }
     public ScenarioStatistics? Statistics { get; init; }
     public RunTimings? Timings { get; init; }
     public ProfileReport? Profile { get; init; }
+
+    public static ScenarioSummary Of(ScenarioOutcome s, ScenarioFiles? files) => new()
+    {
+        Index = s.Index,
+        Name = s.Name,
+        Symbol = s.Result.Symbol,
+        Status = s.Status,
+        Error = s.Result.Error,
+        Files = files,
+        Statistics = s.Result.Statistics,
+        Timings = s.Result.Timings,
+        Profile = s.Result.Profile,
+    };
 }

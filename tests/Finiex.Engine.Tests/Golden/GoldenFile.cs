@@ -23,7 +23,7 @@ internal static class GoldenFile
             actual[result.ScenarioName] = new JsonObject
             {
                 ["statistics"] = JsonSerializer.SerializeToNode(result.Statistics, ResultsJson.Options),
-                ["trades_csv_sha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ResultsWriter.TradesCsv(result.Trades)))),
+                ["trades_csv_sha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ResultFiles.TradesCsv(result.Trades)))),
             };
         }
 

@@ -26,11 +26,11 @@ public sealed class PackageSerializationTests
 
         var fromCopy = new ScenarioRunner(StrategyCatalog.CreateDefault(), StoreTickData.Open).Run(copy);
         Assert.Equal(Json(direct.Statistics), Json(fromCopy.Statistics));
-        Assert.Equal(ResultsWriter.TradesCsv(direct.Trades), ResultsWriter.TradesCsv(fromCopy.Trades));
+        Assert.Equal(ResultFiles.TradesCsv(direct.Trades), ResultFiles.TradesCsv(fromCopy.Trades));
 
         var result = MessagePackSerializer.Deserialize<ProcessResult>(MessagePackSerializer.Serialize(fromCopy));
         Assert.Equal(Json(fromCopy.Statistics), Json(result.Statistics));
-        Assert.Equal(ResultsWriter.TradesCsv(fromCopy.Trades), ResultsWriter.TradesCsv(result.Trades));
+        Assert.Equal(ResultFiles.TradesCsv(fromCopy.Trades), ResultFiles.TradesCsv(result.Trades));
         Assert.Equal(fromCopy.Log.Count, result.Log.Count);
         Assert.Equal(Json(fromCopy.BarTraces), Json(result.BarTraces));
     }

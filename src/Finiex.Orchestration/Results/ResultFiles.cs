@@ -1,46 +1,14 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Finiex.Contracts.Results;
 using Finiex.Core.Time;
-using Finiex.Data.Store;
-using Finiex.Orchestration.Execution;
 
 namespace Finiex.Orchestration.Results;
 
-/// <summary>
-/// Writes a batch's results to <c>&lt;out&gt;/&lt;set&gt;/&lt;yyyy-MM-dd_HH.mm.ss&gt;/</c>: summary.json, config.json,
-/// scenarios/&lt;name&gt;/trades.csv, scenarios/&lt;name&gt;.log and, when traced, scenarios/&lt;name&gt;/bars_&lt;TF&gt;.csv.
-/// Every file is written atomically (temp file + rename).
-/// </summary>
-public static class ResultsWriter
+/// <summary>The text of a scenario's result files: trades.csv, its log, and the bar traces (bars_&lt;TF&gt;.csv).</summary>
+public static class ResultFiles
 {
     public const string TradesHeader = "id,side,lots,open_time,open_price,close_time,close_price,close_reason,commission,swap,pnl";
-
-    public static string Write(string outRoot, BatchResult batch)
-    {
-        var folder = CreateRunFolder(Path.Combine(outRoot, batch.SetName), batch.StartedAt);
-        var summary = BatchSummary.From(batch);
-        AtomicFile.WriteAllText(Path.Combine(folder, "summary.json"), JsonSerializer.Serialize(summary, ResultsJson.Options));
-        AtomicFile.WriteAllText(Path.Combine(folder, "config.json"), JsonSerializer.Serialize(new
-        {
-            set = batch.SetName,
-            source_file = batch.SourceFile,
-            scenarios = batch.Scenarios.Select(s => s.Config),
-        }, ResultsJson.Options));
-        foreach (var scenario in batch.Scenarios)
-        {
-            var scenarioFolder = Path.Combine(folder, "scenarios", scenario.Name);
-            AtomicFile.WriteAllText(Path.Combine(scenarioFolder, "trades.csv"), TradesCsv(scenario.Result.Trades));
-            AtomicFile.WriteAllText(Path.Combine(folder, "scenarios", scenario.Name + ".log"), LogText(scenario.Result));
-            foreach (var trace in scenario.Result.BarTraces)
-            {
-                AtomicFile.WriteAllText(Path.Combine(scenarioFolder, $"bars_{trace.Timeframe}.csv"), TraceCsv(trace));
-            }
-        }
-
-        return folder;
-    }
 
     public static string TradesCsv(IReadOnlyList<TradeRecord> trades)
     {
@@ -54,7 +22,7 @@ public static class ResultsWriter
         return text.ToString();
     }
 
-    private static string LogText(ProcessResult result)
+    public static string LogText(ProcessResult result)
     {
         var text = new StringBuilder();
         foreach (var line in result.Log)
@@ -74,7 +42,7 @@ public static class ResultsWriter
         return text.ToString();
     }
 
-    private static string TraceCsv(BarTrace trace)
+    public static string TraceCsv(BarTrace trace)
     {
         var text = new StringBuilder("start,open,high,low,close,ticks");
         foreach (var column in trace.Columns)
@@ -100,17 +68,4 @@ public static class ResultsWriter
     }
 
     private static string N(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-
-    private static string CreateRunFolder(string setFolder, DateTimeOffset started)
-    {
-        var name = started.UtcDateTime.ToString("yyyy-MM-dd_HH.mm.ss", CultureInfo.InvariantCulture);
-        var folder = Path.Combine(setFolder, name);
-        for (var n = 2; Directory.Exists(folder); n++)
-        {
-            folder = Path.Combine(setFolder, $"{name}_{n}");
-        }
-
-        Directory.CreateDirectory(folder);
-        return folder;
-    }
 }
