@@ -7,7 +7,7 @@ public sealed class BenchCommandTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "finiex-bench-test-" + Guid.NewGuid().ToString("N"));
 
-    private static string Store => Path.Combine(CliRunner.RepoRoot, "data", "store");
+    private static string Store => Finiex.Tests.Shared.RepoPaths.SampleStore;
 
     public void Dispose()
     {
@@ -53,7 +53,7 @@ public sealed class BenchCommandTests : IDisposable
     [Fact]
     public void Grid_load_imports_the_shared_fxcm_days_once_and_runs_on_them()
     {
-        var result = CliRunner.Run("bench", "--load", "grid", "--scenarios", "2", "--modes", "sequential", "--data", CliRunner.SharedData,
+        var result = CliRunner.Run("bench", "--load", "grid", "--scenarios", "2", "--modes", "sequential", "--data", CliRunner.TestData,
             "--bench-store", Path.Combine(_folder, "store"), "--out", Path.Combine(_folder, "grid.json"));
 
         Assert.True(result.ExitCode == 0, result.Out + result.Error);

@@ -7,7 +7,7 @@ internal static class CliRunner
 {
     public static string RepoRoot => RepoPaths.Root;
 
-    public static string SharedData => RepoPaths.SharedData;
+    public static string TestData => RepoPaths.TestData;
 
     public static (int ExitCode, string Out, string Error) Run(params string[] args)
     {

@@ -14,7 +14,7 @@ public sealed class DataCommandTests : IDisposable
         }
     }
 
-    private static string Fxcm(string day) => Path.Combine(CliRunner.SharedData, "lean", "forex", "fxcm", "tick", "eurusd", $"{day}_quote.zip");
+    private static string Fxcm(string day) => Path.Combine(CliRunner.TestData, "lean", "forex", "fxcm", "tick", "eurusd", $"{day}_quote.zip");
 
     [Fact]
     public void Import_then_list_shows_the_symbol_with_its_coverage_and_quality()

@@ -8,7 +8,7 @@ internal static class FiniexProcess
 {
     public static string ExampleSet => Path.Combine(RepoPaths.Root, "configs", "scenario_sets", "eurusd_example.json");
 
-    public static string SampleStore => Path.Combine(RepoPaths.Root, "data", "store");
+    public static string SampleStore => RepoPaths.SampleStore;
 
     /// <summary>How to run <paramref name="finiexDll"/> with <paramref name="args"/>, output redirected, through the dotnet host.</summary>
     public static ProcessStartInfo StartInfo(string finiexDll, params string[] args)

@@ -7,7 +7,7 @@ public sealed class ValidateAndRunCommandTests
 {
     private static string Example => Path.Combine(CliRunner.RepoRoot, "configs", "scenario_sets", "eurusd_example.json");
 
-    private static string Store => Path.Combine(CliRunner.RepoRoot, "data", "store");
+    private static string Store => Finiex.Tests.Shared.RepoPaths.SampleStore;
 
     private static string Mistakes => Path.Combine(CliRunner.RepoRoot, "tests", "Finiex.Scenarios.Tests", "Fixtures", "mistakes.json");
 

@@ -7,7 +7,7 @@ internal static class TestPaths
 {
     public static string RepoRoot => RepoPaths.Root;
 
-    public static string Shared(params string[] parts) => Path.Combine([RepoPaths.SharedData, .. parts]);
+    public static string Shared(params string[] parts) => Path.Combine([RepoPaths.TestData, .. parts]);
 
     public static string FxcmEurUsd(string day) => Shared("lean", "forex", "fxcm", "tick", "eurusd", $"{day}_quote.zip");
 }

@@ -16,7 +16,7 @@ namespace Finiex.Orchestration.Tests;
 /// <summary>Runs sets in any mode against the sample store and checks that no runner process outlives a batch.</summary>
 internal static class BatchFixture
 {
-    public static TickStore Store { get; } = new(Path.Combine(RepoPaths.Root, "data", "store"));
+    public static TickStore Store { get; } = new(RepoPaths.SampleStore);
 
     public static string ExampleSet => Path.Combine(RepoPaths.Root, "configs", "scenario_sets", "eurusd_example.json");
 

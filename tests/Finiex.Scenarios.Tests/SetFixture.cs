@@ -10,7 +10,7 @@ internal static class SetFixture
 {
     public static string RepoRoot => RepoPaths.Root;
 
-    public static TickStore SampleStore { get; } = new(Path.Combine(RepoRoot, "data", "store"));
+    public static TickStore SampleStore { get; } = new(RepoPaths.SampleStore);
 
     public static string ExampleSet => Path.Combine(RepoRoot, "configs", "scenario_sets", "eurusd_example.json");
 

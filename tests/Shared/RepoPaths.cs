@@ -1,14 +1,20 @@
 namespace Finiex.Tests.Shared;
 
-/// <summary>Finds the repository root (where Finiex.sln lives) and the shared real data beside it.</summary>
+/// <summary>
+/// Finds the repository root (where Finiex.sln lives), the real files the tests carry (tests/data, see its NOTICE), and a
+/// private copy of the sample store: tests never read a store a user can change.
+/// </summary>
 internal static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 
-    /// <summary>../shared/data from the repository root, or $FINIEX_SHARED_DATA.</summary>
-    public static string SharedData => SharedDataPath.Value;
+    /// <summary>tests/data: the small real files the tests read, in the shared data's layout.</summary>
+    public static string TestData { get; } = Path.Combine(Root, "tests", "data");
 
-    private static readonly Lazy<string> SharedDataPath = new(FindSharedData);
+    /// <summary>A copy of the repository's sample store (data/store), made once per test process in a temp folder.</summary>
+    public static string SampleStore => SampleStoreCopy.Value;
+
+    private static readonly Lazy<string> SampleStoreCopy = new(CopySampleStore);
 
     private static string FindRoot()
     {
@@ -23,11 +29,27 @@ internal static class RepoPaths
         throw new InvalidOperationException("Finiex.sln not found above the test binaries.");
     }
 
-    private static string FindSharedData()
+    private static string CopySampleStore()
     {
-        var path = Environment.GetEnvironmentVariable("FINIEX_SHARED_DATA") ?? Path.GetFullPath(Path.Combine(Root, "..", "shared", "data"));
-        return Directory.Exists(path)
-            ? path
-            : throw new InvalidOperationException($"The shared real data is expected at {path} (../shared/data beside the repo, or FINIEX_SHARED_DATA).");
+        var source = Path.Combine(Root, "data", "store");
+        var copy = Path.Combine(Path.GetTempPath(), $"finiex-sample-store-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(copy, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        };
+        return copy;
     }
 }

@@ -27,7 +27,7 @@ public class ImportBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var shared = RepoPaths.SharedData;
+        var shared = RepoPaths.TestData;
         _lean = Path.Combine(shared, "lean", "forex", "fxcm", "tick", "eurusd", "20140506_quote.zip");
         _dukascopy = Directory.EnumerateFiles(Path.Combine(shared, "dukascopy", "EURUSD"), "*h_ticks.bi5", SearchOption.AllDirectories)
             .OrderByDescending(f => new FileInfo(f).Length).First();

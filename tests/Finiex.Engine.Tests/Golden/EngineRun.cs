@@ -13,7 +13,7 @@ namespace Finiex.Engine.Tests.Golden;
 /// <summary>Loads a scenario set, prepares its packages and runs them in-process, as finiex run does.</summary>
 internal static class EngineRun
 {
-    public static TickStore SampleStore { get; } = new(Path.Combine(RepoPaths.Root, "data", "store"));
+    public static TickStore SampleStore { get; } = new(RepoPaths.SampleStore);
 
     public static string Broker => Path.Combine(RepoPaths.Root, "configs", "brokers", "vantage_demo.json").Replace("\\", "\\\\", StringComparison.Ordinal);
 

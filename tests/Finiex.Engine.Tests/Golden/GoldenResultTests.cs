@@ -29,7 +29,7 @@ public sealed class GoldenResultTests
             var result = new TickImporter(store).Import(new ImportRequest
             {
                 Symbol = "EURUSD",
-                Paths = [Path.Combine(RepoPaths.SharedData, "lean", "forex", "fxcm", "tick", "eurusd")],
+                Paths = [Path.Combine(RepoPaths.TestData, "lean", "forex", "fxcm", "tick", "eurusd")],
                 Reader = new LeanZipReader(DataTimeZone.Parse("UTC-05")),
             });
             Assert.Equal(1_144_807, result.TicksInStore);
