@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using Finiex.Protocol;
 using Finiex.Runner;
 
@@ -24,6 +25,12 @@ if (Environment.GetEnvironmentVariable("FINIEX_RUNNER_DEBUG") == "1")
         Thread.Sleep(200);
     }
 }
+
+// A Ctrl+C on the terminal reaches the whole foreground process group, runners included. The parent decides what a
+// runner does (its cancel protocol, or a kill); a runner whose parent is gone exits by itself (pipe closed, parent poll).
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => context.Cancel = true);
+using var quit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, context => context.Cancel = true);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => context.Cancel = true);
 
 try
 {

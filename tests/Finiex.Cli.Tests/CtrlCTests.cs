@@ -68,6 +68,64 @@ public sealed class CtrlCTests
         }
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task A_ctrl_c_typed_on_a_terminal_cancels_through_the_parent_and_does_not_kill_the_runners()
+    {
+        // A real pseudo-terminal (script(1)): Ctrl+C typed there is SIGINT to the whole foreground process group, runners
+        // included. They must survive it, so the running scenario is canceled by the parent, not lost to "signal 2".
+        var output = Path.Combine(Path.GetTempPath(), $"finiex-pty-{Guid.NewGuid():N}");
+        var before = RunnerProcesses.Pids();
+        var finiexCommand = string.Join(' ', new[]
+        {
+            Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", Path.Combine(AppContext.BaseDirectory, "finiex.dll"), "run",
+            FiniexProcess.ExampleSet, "--store", FiniexProcess.SampleStore, "--mode", "processes", "--parallel", "1", "--out", output, "--live", "lines",
+        }.Select(a => $"'{a}'"));
+        var start = new ProcessStartInfo("script", ["-qfec", $"FINIEX_RUNNER_FAULT=slow-loop:eurusd_may06 exec {finiexCommand}", "/dev/null"])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var terminal = Process.Start(start)!;
+        var screen = new StringBuilder();
+        terminal.OutputDataReceived += (_, e) => Append(screen, e.Data);
+        terminal.ErrorDataReceived += (_, e) => Append(screen, e.Data);
+        terminal.BeginOutputReadLine();
+        terminal.BeginErrorReadLine();
+        try
+        {
+            await WaitForAsync(() => Read(screen).Contains("started  #0 eurusd_may06", StringComparison.Ordinal), TimeSpan.FromSeconds(60), screen);
+            await terminal.StandardInput.WriteAsync('\x03'); // Ctrl+C, as typed
+            await terminal.StandardInput.FlushAsync();
+            await terminal.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            terminal.WaitForExit();
+            RunnerProcesses.AssertNoneSurvives(before);
+
+            var summary = Directory.GetFiles(output, "summary.json", SearchOption.AllDirectories).Single();
+            using var json = JsonDocument.Parse(File.ReadAllText(summary));
+            Assert.True(json.RootElement.GetProperty("complete").GetBoolean(), Read(screen));
+            var first = json.RootElement.GetProperty("scenarios")[0];
+            Assert.Equal("canceled", first.GetProperty("status").GetString());
+            var message = first.GetProperty("error").GetProperty("message").GetString()!;
+            Assert.DoesNotContain("signal", message, StringComparison.Ordinal);
+            Assert.DoesNotContain("killed", message, StringComparison.Ordinal);
+            Assert.All(json.RootElement.GetProperty("scenarios").EnumerateArray(), s => Assert.Equal("canceled", s.GetProperty("status").GetString()));
+        }
+        finally
+        {
+            if (!terminal.HasExited)
+            {
+                terminal.Kill(entireProcessTree: true);
+            }
+
+            if (Directory.Exists(output))
+            {
+                Directory.Delete(output, recursive: true);
+            }
+        }
+    }
+
     private static void Interrupt(Process process)
     {
         using var kill = Process.Start("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)]);

@@ -14,9 +14,9 @@ public sealed class FaultTests
     public static TheoryData<string, FailureKind, string> Faults => new()
     {
         { "crash", FailureKind.RunnerCrashed, "exit code 70" },
-        { "failfast", FailureKind.RunnerCrashed, "signal" },
+        { "failfast", FailureKind.RunnerCrashed, "Injected FailFast" },
         { "exit", FailureKind.RunnerCrashed, "exit code 17" },
-        { "stackoverflow", FailureKind.RunnerCrashed, "signal" },
+        { "stackoverflow", FailureKind.RunnerCrashed, "Stack overflow" },
         { "hang", FailureKind.RunnerHung, "sent nothing for 5 s" },
         { "garbage", FailureKind.ProtocolViolation, "Unknown frame kind 77" },
     };

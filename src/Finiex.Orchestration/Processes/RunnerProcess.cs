@@ -26,6 +26,8 @@ internal sealed class RunnerProcess : IAsyncDisposable
     private readonly NamedPipeServerStream _pipe;
     private readonly CancellationTokenSource _kill = new();
     private readonly Queue<string> _stderr = new();
+    private string? _cause;
+    private bool _causeOpen;
     private readonly Channel<Frame> _frames = Channel.CreateUnbounded<Frame>(new UnboundedChannelOptions { SingleReader = true });
     private CommandTask<CommandResult>? _process;
     private FrameWriter? _writer;
@@ -383,10 +385,28 @@ internal sealed class RunnerProcess : IAsyncDisposable
     internal static string TimeoutMessage(TimeSpan limit) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The scenario ran longer than the {limit.TotalSeconds:0.###} s timeout.");
 
+    /// <summary>First lines of the runtime's own death notices: a long stack trace after them must not push them out of the tail.</summary>
+    private static readonly string[] CauseMarkers = ["Stack overflow", "Process terminated", "Unhandled exception", "Fatal error", "finiex-runner:", "Out of memory"];
+
     private void AddStderr(string line)
     {
         lock (_stderr)
         {
+            if (CauseMarkers.Any(marker => line.StartsWith(marker, StringComparison.Ordinal)))
+            {
+                _cause = line;
+                _causeOpen = true;
+            }
+            else if (_causeOpen)
+            {
+                // "Process terminated." is followed by the FailFast message; stack frames end the cause.
+                _causeOpen = false;
+                if (!line.TrimStart().StartsWith("at ", StringComparison.Ordinal) && line.Length > 0)
+                {
+                    _cause += " " + line;
+                }
+            }
+
             _stderr.Enqueue(line);
             while (_stderr.Count > StderrLinesKept)
             {
@@ -399,7 +419,13 @@ internal sealed class RunnerProcess : IAsyncDisposable
     {
         lock (_stderr)
         {
-            return _stderr.Count == 0 ? "" : "stderr: " + string.Join(" | ", _stderr.TakeLast(8));
+            var tail = _stderr.TakeLast(8).ToList();
+            if (_cause is not null && !tail.Any(line => _cause.StartsWith(line, StringComparison.Ordinal)))
+            {
+                tail.Insert(0, _cause + " | …");
+            }
+
+            return tail.Count == 0 ? "" : "stderr: " + string.Join(" | ", tail);
         }
     }
 }
