@@ -89,6 +89,7 @@ internal static class DataImportCommand
                     DropCrossed = parse.GetValue(dropCrossed),
                     MaxInvalidShare = maxInvalidPct / 100,
                     Replace = parse.GetValue(replace),
+                    Waiting = message => context.ErrorConsole.MarkupLineInterpolated($"[yellow]note:[/] {message}"),
                 };
                 context.ErrorConsole.MarkupLineInterpolated($"Importing [bold]{symbolName}[/] ({formatName}, times in {zone}) into {tickStore.Root}");
                 var progress = new Progress(context);

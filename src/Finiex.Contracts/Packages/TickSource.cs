@@ -17,6 +17,8 @@ public sealed record TickSource
     [Key(4)] public long[]? InlineTimes { get; init; }
     [Key(5)] public double[]? InlineBids { get; init; }
     [Key(6)] public double[]? InlineAsks { get; init; }
+    /// <summary>The store file's fingerprint when the package was made (0: not checked); a file with other content is refused.</summary>
+    [Key(7)] public ulong ExpectedFileFingerprint { get; init; }
 
     [IgnoreMember]
     public bool IsInline => InlineTimes is not null;

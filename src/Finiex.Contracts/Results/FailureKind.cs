@@ -21,4 +21,6 @@ public enum FailureKind
     ProtocolViolation = 7,
     /// <summary>No runner could be started for it.</summary>
     RunnerStartFailed = 8,
+    /// <summary>The store changed under the batch (re-imported or overwritten since the scenario was prepared).</summary>
+    DataChanged = 9,
 }

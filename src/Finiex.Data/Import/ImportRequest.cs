@@ -12,4 +12,8 @@ public sealed record ImportRequest
     public double MaxInvalidShare { get; init; } = 0.01;
     /// <summary>Replace existing ticks that overlap a new file's time span instead of refusing.</summary>
     public bool Replace { get; init; }
+    /// <summary>How long to wait for another import of the same symbol to finish before giving up.</summary>
+    public TimeSpan LockWait { get; init; } = TimeSpan.FromMinutes(10);
+    /// <summary>Told when the import waits for another one (a line for the user).</summary>
+    public Action<string>? Waiting { get; init; }
 }

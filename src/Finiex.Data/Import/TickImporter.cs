@@ -11,7 +11,7 @@ namespace Finiex.Data.Import;
 /// Reads source files, checks their quality (SEMANTICS §1), and merges them into a symbol of the store.
 /// A file already imported (same content hash) is skipped, so re-importing never duplicates ticks.
 /// New ticks that overlap existing ticks from other files are refused unless <see cref="ImportRequest.Replace"/>.
-/// Nothing is written when the import fails.
+/// Nothing is written when the import fails. Imports of one symbol take turns (<see cref="SymbolLock"/>).
 /// </summary>
 public sealed class TickImporter(TickStore store)
 {
@@ -20,6 +20,8 @@ public sealed class TickImporter(TickStore store)
         var clock = Stopwatch.StartNew();
         ValidateSymbol(request.Symbol);
         var files = ExpandPaths(request.Paths, request.Reader);
+        // One writer per symbol: a second import waits, so neither loses the other's ticks.
+        using var symbolLock = SymbolLock.Acquire(store, request.Symbol, request.LockWait, request.Waiting);
         var manifest = store.Contains(request.Symbol) ? store.ReadManifest(request.Symbol) : null;
         var knownHashes = manifest?.Sources.Select(s => s.Sha256).ToHashSet(StringComparer.Ordinal) ?? [];
 

@@ -21,7 +21,7 @@ public static class StoreTickData
 
         var path = source.TickFilePath ?? throw new InvalidOperationException("The package names no tick file.");
         return cache is null
-            ? StoreTickRange.Open(path, source.StartIndex, source.EndIndex, source.ExpectedFileTicks)
-            : StoreTickRange.Open(cache, path, source.StartIndex, source.EndIndex, source.ExpectedFileTicks);
+            ? StoreTickRange.Open(path, source.StartIndex, source.EndIndex, source.ExpectedFileTicks, source.ExpectedFileFingerprint)
+            : StoreTickRange.Open(cache, path, source.StartIndex, source.EndIndex, source.ExpectedFileTicks, source.ExpectedFileFingerprint);
     }
 }

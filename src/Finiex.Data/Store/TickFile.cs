@@ -81,17 +81,57 @@ public sealed unsafe class TickFile : IDisposable
         }
     }
 
-    /// <summary>Opens a file that must hold exactly <paramref name="expectedTicks"/> ticks (the count a package was made for).</summary>
-    public static TickFile OpenExpecting(string path, long expectedTicks)
+    /// <summary>
+    /// Opens the file a package was made from: it must hold exactly <paramref name="expectedTicks"/> ticks and, when
+    /// <paramref name="expectedFingerprint"/> is not 0, have that <see cref="Fingerprint"/>.
+    /// </summary>
+    /// <exception cref="TickDataChangedException">The file is another one now (re-imported or overwritten).</exception>
+    public static TickFile OpenExpecting(string path, long expectedTicks, ulong expectedFingerprint = 0)
     {
         var file = Open(path);
-        if (file.Count != expectedTicks)
+        try
+        {
+            file.EnsureIs(expectedTicks, expectedFingerprint);
+            return file;
+        }
+        catch
         {
             file.Dispose();
-            throw new StoreCorruptException(path, $"it holds {file.Count} ticks, but the package was made for {expectedTicks} (re-imported meanwhile?)");
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Identifies the file's content: a hash of its header fields and chunk checksum table (which covers every tick), read
+    /// through the map, so an overwrite in place shows. Cheap: 8 bytes per 64 Ki ticks.
+    /// </summary>
+    public ulong Fingerprint()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var hash = new XxHash64();
+        Span<byte> count = stackalloc byte[8];
+        BinaryPrimitives.WriteInt64LittleEndian(count, Count);
+        hash.Append(count);
+        if (_base is not null)
+        {
+            hash.Append(new ReadOnlySpan<byte>(_base + _layout.ChunkTableOffset, checked(_layout.ChunkCount * 8)));
         }
 
-        return file;
+        return hash.GetCurrentHashAsUInt64();
+    }
+
+    /// <summary>Throws <see cref="TickDataChangedException"/> unless this is the file a package was made from.</summary>
+    public void EnsureIs(long expectedTicks, ulong expectedFingerprint)
+    {
+        if (Count != expectedTicks)
+        {
+            throw new TickDataChangedException(Path, $"it holds {Count:N0} ticks, the batch was prepared for {expectedTicks:N0}");
+        }
+
+        if (expectedFingerprint != 0 && Fingerprint() != expectedFingerprint)
+        {
+            throw new TickDataChangedException(Path, "same tick count, other content");
+        }
     }
 
     public ReadOnlySpan<long> Times(long start, long end) => Column<long>(_layout.TimesOffset, start, end);

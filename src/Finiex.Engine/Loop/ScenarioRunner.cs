@@ -73,6 +73,7 @@ public sealed class ScenarioRunner(StrategyCatalog catalog, Func<TickSource, ITi
                 }
             });
             var loopMs = loopClock.Elapsed.TotalMilliseconds;
+            ticks.EnsureUnchanged();
             if (progress is not null)
             {
                 // The last tick always gets an update (with the exports), as the state before end-of-data closing.
@@ -119,7 +120,12 @@ public sealed class ScenarioRunner(StrategyCatalog catalog, Func<TickSource, ITi
                 Symbol = package.Symbol,
                 Timings = new RunTimings { TotalMs = total.Elapsed.TotalMilliseconds, StartupSteps = steps },
                 Log = log.Lines,
-                Error = canceled ? new ErrorInfo(FailureKind.Canceled, ex.Message) : new ErrorInfo(FailureKind.ScenarioError, ex.Message, ex.ToString(), ex.GetType().Name),
+                Error = ex switch
+                {
+                    OperationCanceledException => new ErrorInfo(FailureKind.Canceled, ex.Message),
+                    TickDataChangedException => new ErrorInfo(FailureKind.DataChanged, ex.Message),
+                    _ => new ErrorInfo(FailureKind.ScenarioError, ex.Message, ex.ToString(), ex.GetType().Name),
+                },
             };
         }
     }

@@ -60,7 +60,7 @@ public sealed class PackageBuilder(TickStore store, RunOptions options) : IDispo
             Account = ToAccount(scenario.Account, broker),
             SymbolSpec = ToContract(symbol),
             WarmupBars = BuildWarmup(scenario, file),
-            Ticks = new TickSource { TickFilePath = file.Path, StartIndex = start, EndIndex = end, ExpectedFileTicks = file.Count },
+            Ticks = new TickSource { TickFilePath = file.Path, StartIndex = start, EndIndex = end, ExpectedFileTicks = file.Count, ExpectedFileFingerprint = file.Fingerprint() },
             Options = options with
             {
                 UpdateIntervalSeconds = scenario.Execution.UpdateIntervalSeconds,

@@ -54,7 +54,7 @@ public sealed class PackageSerializationTests
     }
 
     [Fact]
-    public void A_failing_scenario_returns_its_error_instead_of_throwing()
+    public void A_scenario_whose_store_changed_since_it_was_prepared_fails_as_data_changed_instead_of_throwing()
     {
         var report = new Scenarios.ScenarioSetLoader(StrategyCatalog.CreateDefault(), EngineRun.SampleStore)
             .Load(Path.Combine(Finiex.Tests.Shared.RepoPaths.Root, "configs", "scenario_sets", "eurusd_example.json"));
@@ -64,9 +64,10 @@ public sealed class PackageSerializationTests
         var result = new ScenarioRunner(StrategyCatalog.CreateDefault(), StoreTickData.Open).Run(broken);
 
         Assert.False(result.Success);
-        Assert.Equal("StoreCorruptException", result.Error!.ExceptionType);
-        Assert.Contains("re-imported", result.Error.Message, StringComparison.Ordinal);
-        Assert.NotNull(result.Error.StackTrace);
+        Assert.Equal(Contracts.Results.FailureKind.DataChanged, result.Error!.Kind);
+        Assert.Contains("changed since this batch prepared", result.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("Run the batch again", result.Error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("corrupt", result.Error.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Contains(result.Log, l => l.Level == "ERROR");
     }
 
