@@ -80,7 +80,7 @@ public sealed class DataCommandTests : IDisposable
         var verify = CliRunner.Run("data", "verify", "--store", _store);
 
         Assert.Equal(1, verify.ExitCode);
-        Assert.Contains("corrupt", verify.Out, StringComparison.Ordinal);
+        Assert.Contains("damaged", verify.Out, StringComparison.Ordinal);
         Assert.Contains(tickFile, verify.Out.Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 

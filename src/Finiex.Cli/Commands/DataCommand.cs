@@ -10,5 +10,6 @@ internal static class DataCommand
         DataImportCommand.Create(context),
         DataListCommand.Create(context),
         DataVerifyCommand.Create(context),
+        DataRemoveCommand.Create(context),
     };
 }

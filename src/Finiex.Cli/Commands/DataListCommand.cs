@@ -17,6 +17,12 @@ internal static class DataListCommand
         command.SetAction(parse =>
         {
             var tickStore = TickStore.Resolve(parse.GetValue(store));
+            if (!tickStore.Exists)
+            {
+                context.ErrorConsole.MarkupLineInterpolated($"[red]error:[/] there is no tick store at {tickStore.Root} (give it with --store DIR or FINIEX_STORE; finiex data import creates one).");
+                return ExitCodes.InvalidInput;
+            }
+
             var entries = new List<StoreListing>();
             foreach (var symbol in tickStore.Symbols())
             {

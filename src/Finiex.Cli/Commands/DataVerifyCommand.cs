@@ -15,6 +15,12 @@ internal static class DataVerifyCommand
         command.SetAction(parse =>
         {
             var tickStore = TickStore.Resolve(parse.GetValue(store));
+            if (!tickStore.Exists)
+            {
+                context.ErrorConsole.MarkupLineInterpolated($"[red]error:[/] there is no tick store at {tickStore.Root}: nothing to verify (give the store with --store DIR or FINIEX_STORE).");
+                return ExitCodes.InvalidInput;
+            }
+
             var names = parse.GetValue(symbols) is { Length: > 0 } given ? given : [.. tickStore.Symbols()];
             var failed = 0;
             foreach (var symbol in names)
@@ -33,7 +39,7 @@ internal static class DataVerifyCommand
                 }
                 else
                 {
-                    context.Console.MarkupLineInterpolated($"[red]corrupt[/] {symbol}: {listing.Problem}");
+                    context.Console.MarkupLineInterpolated($"[red]damaged[/] {symbol}: {listing.Problem}");
                     failed++;
                 }
             }

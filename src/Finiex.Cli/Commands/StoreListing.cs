@@ -25,7 +25,7 @@ internal sealed record StoreListing(string Symbol, SymbolManifest? Manifest, str
     {
         if (Manifest is not { } m)
         {
-            return new { symbol = Symbol, status = "corrupt", problem = Problem };
+            return new { symbol = Symbol, status = "damaged", problem = Problem };
         }
 
         var q = m.Quality;

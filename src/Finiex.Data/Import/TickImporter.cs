@@ -22,7 +22,17 @@ public sealed class TickImporter(TickStore store)
         var files = ExpandPaths(request.Paths, request.Reader);
         // One writer per symbol: a second import waits, so neither loses the other's ticks.
         using var symbolLock = SymbolLock.Acquire(store, request.Symbol, request.LockWait, request.Waiting);
-        var manifest = store.Contains(request.Symbol) ? store.ReadManifest(request.Symbol) : null;
+        var damage = store.Contains(request.Symbol) ? store.Damage(request.Symbol) : null;
+        if (damage is not null && !request.Replace)
+        {
+            throw new ImportException(
+                $"{request.Symbol} in {store.Root} is damaged: {damage}. Import its source files again with --replace to rebuild it from them "
+                + $"(finiex data import --store {store.Root} --symbol {request.Symbol} --replace ...), or remove it first: finiex data remove {request.Symbol} --store {store.Root}");
+        }
+
+        // A damaged symbol imported with --replace is rebuilt from the files given alone.
+        var manifest = store.Contains(request.Symbol) && damage is null ? store.ReadManifest(request.Symbol) : null;
+        string[] rebuilt = damage is null ? [] : [$"{request.Symbol} was damaged ({damage}); it was rebuilt from the files given, and ticks of other files it held are gone"];
         var knownHashes = manifest?.Sources.Select(s => s.Sha256).ToHashSet(StringComparer.Ordinal) ?? [];
 
         var (outcomes, fresh, ticksSoFar) = ReadFiles(files, knownHashes, request, progress, clock, cancellationToken);
@@ -73,6 +83,7 @@ public sealed class TickImporter(TickStore store)
         var written = store.Commit(request.Symbol, merged, [.. sources.OrderBy(s => s.FirstMs).ThenBy(s => s.Path, StringComparer.Ordinal)]);
         return Result(true) with
         {
+            Warnings = rebuilt,
             TicksAdded = incoming.Count,
             TicksReplaced = replaced,
             TicksInStore = merged.Count,

@@ -32,13 +32,17 @@ public sealed class TickStore
 
     public string ManifestPath(string symbol) => Path.Combine(SymbolDirectory(symbol), ManifestFileName);
 
-    public bool Contains(string symbol) => File.Exists(ManifestPath(symbol));
+    /// <summary>The store's folder exists (a store can be listed, verified, run from).</summary>
+    public bool Exists => Directory.Exists(Root);
+
+    /// <summary>The symbol has a folder with a manifest or a tick file (a symbol whose manifest was lost is still one: a damaged one).</summary>
+    public bool Contains(string symbol) => File.Exists(ManifestPath(symbol)) || File.Exists(TickFilePath(symbol));
 
     public IReadOnlyList<string> Symbols() =>
         !Directory.Exists(Root)
             ? []
             : [.. Directory.EnumerateDirectories(Root)
-                .Where(d => File.Exists(Path.Combine(d, ManifestFileName)))
+                .Where(d => !Path.GetFileName(d).StartsWith('.') && (File.Exists(Path.Combine(d, ManifestFileName)) || File.Exists(Path.Combine(d, TickFileName))))
                 .Select(Path.GetFileName)
                 .OfType<string>()
                 .Order(StringComparer.Ordinal)];
@@ -46,6 +50,11 @@ public sealed class TickStore
     public SymbolManifest ReadManifest(string symbol)
     {
         var path = ManifestPath(symbol);
+        if (!File.Exists(path))
+        {
+            throw new StoreCorruptException(path, "the manifest is missing (deleted?), so the tick file cannot be trusted");
+        }
+
         try
         {
             return JsonSerializer.Deserialize<SymbolManifest>(File.ReadAllText(path), StoreJson.Options)
@@ -94,6 +103,55 @@ public sealed class TickStore
         }
 
         return columns;
+    }
+
+    /// <summary>Null when the symbol is healthy, else what is wrong with it (every checksum verified).</summary>
+    public string? Damage(string symbol)
+    {
+        try
+        {
+            ReadManifest(symbol);
+            using var file = OpenTicks(symbol);
+            file.VerifyAll();
+            return null;
+        }
+        catch (StoreCorruptException ex)
+        {
+            return ex.Problem;
+        }
+    }
+
+    /// <summary>Deletes the symbol (healthy or damaged). The caller holds its <see cref="SymbolLock"/>.</summary>
+    public void Remove(string symbol)
+    {
+        var folder = SymbolDirectory(symbol);
+        // The manifest goes first: a symbol half removed is listed as damaged, never as healthy with missing ticks.
+        File.Delete(ManifestPath(symbol));
+        Directory.Delete(folder, recursive: true);
+    }
+
+    /// <summary>
+    /// Removes the ticks of the given UTC days and forgets the source files that held any of them (so importing one again
+    /// is possible; one that also held kept days needs --replace). Removes the symbol when nothing is left. Returns the
+    /// ticks removed. The caller holds the symbol's <see cref="SymbolLock"/>.
+    /// </summary>
+    public (long TicksRemoved, IReadOnlyList<SourceRecord> SourcesForgotten) RemoveDays(string symbol, IReadOnlySet<DateOnly> days)
+    {
+        var manifest = ReadManifest(symbol);
+        var ticks = LoadAll(symbol);
+        static DateOnly Day(long ms) => DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime);
+        var removed = ticks.RemoveWhere((time, _, _) => days.Contains(Day(time)));
+        var forgotten = manifest.Sources.Where(s => days.Any(d => Day(s.FirstMs) <= d && d <= Day(s.LastMs))).ToList();
+        if (ticks.Count == 0)
+        {
+            Remove(symbol);
+        }
+        else if (removed > 0 || forgotten.Count > 0)
+        {
+            Commit(symbol, ticks, [.. manifest.Sources.Except(forgotten)]);
+        }
+
+        return (removed, forgotten);
     }
 
     /// <summary>Replaces the symbol's ticks and manifest: tick file first, then the manifest that vouches for it.</summary>
