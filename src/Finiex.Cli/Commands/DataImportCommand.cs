@@ -21,6 +21,7 @@ internal static class DataImportCommand
         var tz = new Option<string?>("--tz") { Description = "Zone of the source's local times: UTC, UTC-05, +02:00 or an IANA zone. Required for lean and mt5-csv." };
         var store = CommonOptions.Store();
         var dropCrossed = new Option<bool>("--drop-crossed") { Description = "Drop crossed quotes (ask < bid) instead of keeping them." };
+        var dropOutliers = new Option<bool>("--drop-outliers") { Description = "Drop price outliers (a mid beyond 2x or below 1/2 of the recent median) instead of keeping them." };
         var maxInvalid = new Option<double>("--max-invalid-pct") { Description = "Fail when more than this percentage of rows is invalid.", DefaultValueFactory = _ => 1.0 };
         var replace = new Option<bool>("--replace") { Description = "Replace stored ticks that overlap a new file's time span." };
         var point = new Option<double?>("--point") { Description = "dukascopy: price units per integer step (default 0.001 for *JPY, else 0.00001)." };
@@ -39,7 +40,7 @@ internal static class DataImportCommand
 
         var command = new Command("import", "Import tick files into the store (re-importing the same files adds nothing).")
         {
-            format, symbol, tz, store, dropCrossed, maxInvalid, replace, point,
+            format, symbol, tz, store, dropCrossed, dropOutliers, maxInvalid, replace, point,
             timeColumn, bidColumn, askColumn, bidVolumeColumn, askVolumeColumn, timeFormat, delimiter, paths,
         };
         command.SetAction((parse, cancellationToken) =>
@@ -87,6 +88,7 @@ internal static class DataImportCommand
                     Paths = parse.GetValue(paths)!,
                     Reader = reader,
                     DropCrossed = parse.GetValue(dropCrossed),
+                    DropOutliers = parse.GetValue(dropOutliers),
                     MaxInvalidShare = maxInvalidPct / 100,
                     Replace = parse.GetValue(replace),
                     Waiting = message => context.ErrorConsole.MarkupLineInterpolated($"[yellow]note:[/] {message}"),

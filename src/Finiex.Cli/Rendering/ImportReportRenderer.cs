@@ -17,6 +17,7 @@ internal static class ImportReportRenderer
         table.AddRow("rows read", $"{result.Quality.RowsRead:N0}");
         table.AddRow("invalid rows", $"{result.Quality.InvalidTotal:N0}");
         table.AddRow("crossed quotes (ask < bid)", $"{result.Quality.Crossed:N0}{(result.Quality.CrossedDropped > 0 ? $" ({result.Quality.CrossedDropped:N0} dropped)" : " (kept)")}");
+        table.AddRow("price outliers", $"{result.Quality.Outliers:N0}{(result.Quality.OutliersDropped > 0 ? $" ({result.Quality.OutliersDropped:N0} dropped)" : result.Quality.Outliers > 0 ? " (kept; --drop-outliers removes them)" : "")}");
         table.AddRow("exact duplicates (kept)", $"{result.Quality.Duplicates:N0}");
         table.AddRow("out-of-order rows moved", $"{result.Quality.OutOfOrderMoved:N0}");
         if (result.Quality.Skipped > 0)
@@ -43,6 +44,11 @@ internal static class ImportReportRenderer
         table.AddRow("elapsed", $"{result.Elapsed.TotalSeconds:0.00} s ({result.TicksPerSecond:N0} rows/s)");
         console.Write(table);
         RenderInvalid(console, result.Quality);
+        foreach (var sample in result.Quality.OutlierSamples)
+        {
+            console.MarkupLineInterpolated($"  [yellow]outlier:[/] {sample}");
+        }
+
         foreach (var warning in result.Warnings)
         {
             console.MarkupLineInterpolated($"[yellow]note:[/] {warning}");

@@ -8,6 +8,8 @@ public sealed record ImportRequest
     public required ITickSourceReader Reader { get; init; }
     /// <summary>Drop crossed quotes (ask &lt; bid) instead of keeping them.</summary>
     public bool DropCrossed { get; init; }
+    /// <summary>Drop price outliers (<see cref="PriceOutlierDetector"/>) instead of keeping them.</summary>
+    public bool DropOutliers { get; init; }
     /// <summary>The import fails when invalid rows exceed this share of all rows read (SEMANTICS §1: 1%).</summary>
     public double MaxInvalidShare { get; init; } = 0.01;
     /// <summary>Replace existing ticks that overlap a new file's time span instead of refusing.</summary>

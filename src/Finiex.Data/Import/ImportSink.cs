@@ -16,12 +16,16 @@ public sealed class ImportSink
 
     private readonly Dictionary<string, long> _invalid = new(StringComparer.Ordinal);
     private readonly List<string> _samples = [];
+    private readonly List<string> _outlierSamples = [];
     private readonly string _locationUnit;
+    private readonly PriceOutlierDetector _outliers = new();
+    private readonly bool _dropOutliers;
 
-    public ImportSink(string file, bool hasVolumes, string locationUnit = "line")
+    public ImportSink(string file, bool hasVolumes, string locationUnit = "line", bool dropOutliers = false)
     {
         File = file;
         _locationUnit = locationUnit;
+        _dropOutliers = dropOutliers;
         Ticks = new TickColumns(hasVolumes, 4096);
     }
 
@@ -36,6 +40,9 @@ public sealed class ImportSink
     public long Skipped { get; private set; }
 
     public long InvalidCount { get; private set; }
+
+    /// <summary>Valid quotes far from their neighbours (<see cref="PriceOutlierDetector"/>): kept unless asked to drop them.</summary>
+    public long Outliers { get; private set; }
 
     /// <summary>Adds a row whose fields parsed; checks the prices (SEMANTICS §1).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -54,6 +61,20 @@ public sealed class ImportSink
         }
 
         RowsRead++;
+        if (_outliers.IsOutlier((bid + ask) / 2))
+        {
+            Outliers++;
+            if (_outlierSamples.Count < SamplesKept)
+            {
+                _outlierSamples.Add($"{Location(location)}: bid {bid:R}, ask {ask:R} is beyond {PriceOutlierDetector.Factor:0}x of the recent median");
+            }
+
+            if (_dropOutliers)
+            {
+                return;
+            }
+        }
+
         if (ask < bid)
         {
             Crossed++;
@@ -69,9 +90,11 @@ public sealed class ImportSink
         _invalid[reason] = _invalid.GetValueOrDefault(reason) + 1;
         if (_samples.Count < SamplesKept)
         {
-            _samples.Add(location > 0 ? $"{File}:{(_locationUnit == "line" ? "" : _locationUnit + " ")}{location}: {reason}" : $"{File}: {reason}");
+            _samples.Add($"{Location(location)}: {reason}");
         }
     }
+
+    private string Location(long location) => location > 0 ? $"{File}:{(_locationUnit == "line" ? "" : _locationUnit + " ")}{location}" : File;
 
     /// <summary>A row that carries no quote (not an error), such as an MT5 last-price-only row.</summary>
     public void Skip()
@@ -87,5 +110,8 @@ public sealed class ImportSink
         InvalidSamples = [.. _samples],
         Crossed = Crossed,
         Skipped = Skipped,
+        Outliers = Outliers,
+        OutliersDropped = _dropOutliers ? Outliers : 0,
+        OutlierSamples = [.. _outlierSamples],
     };
 }

@@ -184,7 +184,7 @@ public sealed class TickImporter(TickStore store)
 
     private static (SourceRecord Record, TickColumns Ticks) ReadFile(string file, string hash, ImportRequest request, CancellationToken cancellationToken)
     {
-        var sink = new ImportSink(file, request.Reader.HasVolumes, request.Reader.LocationUnit);
+        var sink = new ImportSink(file, request.Reader.HasVolumes, request.Reader.LocationUnit, request.DropOutliers);
         request.Reader.Read(file, sink, cancellationToken);
         var ticks = sink.Ticks;
         var moved = ticks.SortByTimeStable();

@@ -16,6 +16,11 @@ public sealed record ImportQuality
     public long OutOfOrderMoved { get; init; }
     /// <summary>Rows that carried no new quote (MT5 exports: last-price-only rows).</summary>
     public long Skipped { get; init; }
+    /// <summary>Valid quotes far from their neighbours (docs/tick-store.md: beyond 2x of the recent median); kept unless dropped.</summary>
+    public long Outliers { get; init; }
+    public long OutliersDropped { get; init; }
+    /// <summary>The first few outliers as "file:line: prices".</summary>
+    public ImmutableArray<string> OutlierSamples { get; init; } = [];
 
     [System.Text.Json.Serialization.JsonIgnore]
     public long InvalidTotal => Invalid.Values.Sum();
@@ -50,6 +55,9 @@ public sealed record ImportQuality
             Duplicates = Duplicates + other.Duplicates,
             OutOfOrderMoved = OutOfOrderMoved + other.OutOfOrderMoved,
             Skipped = Skipped + other.Skipped,
+            Outliers = Outliers + other.Outliers,
+            OutliersDropped = OutliersDropped + other.OutliersDropped,
+            OutlierSamples = [.. OutlierSamples.Concat(other.OutlierSamples).Take(10)],
         };
     }
 }

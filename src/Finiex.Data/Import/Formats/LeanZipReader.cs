@@ -36,8 +36,17 @@ public sealed partial class LeanZipReader(DataTimeZone zone) : ITickSourceReader
             var entry = zip.Entries.FirstOrDefault(e => e.Name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
                         ?? throw new ImportException($"{path}: the zip holds no .csv entry.");
             content = new byte[entry.Length];
-            using var stream = entry.Open();
-            stream.ReadExactly(content);
+            using (var stream = entry.Open())
+            {
+                stream.ReadExactly(content);
+            }
+
+            // The archive's own check: a damaged byte can inflate into plausible but wrong rows.
+            var crc = System.IO.Hashing.Crc32.HashToUInt32(content);
+            if (crc != entry.Crc32)
+            {
+                throw new ImportException($"{path}: the zip entry {entry.FullName} fails its CRC-32 check (stored {entry.Crc32:x8}, read {crc:x8}): the file is damaged. Fetch it again.");
+            }
         }
         catch (InvalidDataException ex)
         {
