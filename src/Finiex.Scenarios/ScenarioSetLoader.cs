@@ -17,7 +17,18 @@ namespace Finiex.Scenarios;
 /// </summary>
 public sealed partial class ScenarioSetLoader(IStrategyCatalog catalog, TickStore? store)
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        AllowDuplicateProperties = false, // a key given twice is an error with its path, not a silent "last one wins"
+    };
+
+    /// <summary>Sets larger than this are refused before parsing (a real set, grids included, is a few KB).</summary>
+    public const long MaxSetFileBytes = 16 * 1024 * 1024;
+
+    /// <summary>Scenarios a set may expand to, grids included: beyond it validation alone would take minutes.</summary>
+    public const int MaxScenarios = 100_000;
 
     public ScenarioSetReport Load(string path)
     {
@@ -34,10 +45,27 @@ public sealed partial class ScenarioSetLoader(IStrategyCatalog catalog, TickStor
             return Fail(fullPath, "scenario set file not found", "check the path; example sets live in configs/scenario_sets/");
         }
 
+        byte[] bytes;
+        try
+        {
+            bytes = Data.BoundedFile.ReadAllBytes(fullPath, MaxSetFileBytes);
+        }
+        catch (InvalidDataException)
+        {
+            return Fail(fullPath, $"the set file is over the {MaxSetFileBytes / (1024 * 1024)} MB a scenario set may be",
+                "split it into several sets, or describe variations with a grid instead of listing each scenario");
+        }
+
+        if (DuplicateKeyFinder.Find(bytes) is { } twice)
+        {
+            return Fail(twice.Path, $"key '{twice.Key}' is given twice in one object (line {twice.Line} of {Path.GetFileName(fullPath)})",
+                "keep one of them: JSON objects have unique keys");
+        }
+
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(File.ReadAllText(fullPath), documentOptions: DocumentOptions);
+            root = JsonNode.Parse(bytes, documentOptions: DocumentOptions);
         }
         catch (JsonException ex)
         {
@@ -79,6 +107,13 @@ public sealed partial class ScenarioSetLoader(IStrategyCatalog catalog, TickStor
             for (var i = 0; i < scenarios.Count; i++)
             {
                 var scenarioPath = JsonPath.Index(JsonPath.Property(JsonPath.Root, "scenarios"), i);
+                if (reports.Count >= MaxScenarios)
+                {
+                    setProblems.Add(ValidationProblem.Error(scenarioPath, $"the set expands to more than {MaxScenarios:N0} scenarios",
+                        "split it into several sets, or use smaller grids"));
+                    break;
+                }
+
                 if (scenarios[i] is not JsonObject item)
                 {
                     setProblems.Add(ValidationProblem.Error(scenarioPath, "a scenario must be an object", "e.g. {\"name\": \"may06\", \"symbol\": \"EURUSD\", \"start\": \"2014-05-06\", \"end\": \"2014-05-07\"}"));
@@ -177,17 +212,18 @@ public sealed partial class ScenarioSetLoader(IStrategyCatalog catalog, TickStor
                     Execution = execution,
                     GridValues = variant.Values,
                 };
-                if (enabled)
-                {
-                    dataChecks?.Check(scenario, PathsOf(reader, config, scenario), variantProblems);
-                }
+            }
+
+            if (enabled && symbol is not null && start is not null)
+            {
+                dataChecks?.Check(new DataCheckSubject(symbol, start.Value, end, allowShortWarmup, strategy, account), PathsOf(reader, config, strategy), variantProblems);
             }
 
             reports.Add(new ScenarioReport(variant.Name, reports.Count, path, enabled, scenario, variantProblems));
         }
     }
 
-    private static ScenarioPaths PathsOf(ObjectReader scenario, ObjectReader config, ScenarioConfig bound)
+    private static ScenarioPaths PathsOf(ObjectReader scenario, ObjectReader config, StrategyConfig? strategyBound)
     {
         var strategy = config.Object("strategy", false, "");
         var workers = strategy?.Object("workers", false, "");
@@ -201,7 +237,7 @@ public sealed partial class ScenarioSetLoader(IStrategyCatalog catalog, TickStor
             account?.PathOf("broker") ?? config.Path,
             account?.PathOf("currency") ?? config.Path,
             decision?.Object("params", false, "")?.PathOf("lot_size") ?? JsonPath.Property(JsonPath.Property(decision?.Path ?? config.Path, "params"), "lot_size"),
-            bound.Strategy.Workers.ToDictionary(w => w.Name, w => workers?.PathOf(w.Name) ?? scenario.Path));
+            strategyBound?.Workers.ToDictionary(w => w.Name, w => workers?.PathOf(w.Name) ?? scenario.Path) ?? []);
     }
 
     private static long? ReadTime(ObjectReader reader, string key, bool required)
@@ -214,7 +250,7 @@ public sealed partial class ScenarioSetLoader(IStrategyCatalog catalog, TickStor
 
         if (!UtcTime.TryParse(text, out var ms))
         {
-            reader.Error(key, $"'{text}' is not an ISO-8601 date or time", "e.g. \"2014-05-06\" or \"2014-05-06T08:30:00Z\" (no offset means UTC)");
+            reader.Error(key, $"'{text}' is not an ISO-8601 date or time", "write it as \"2014-05-06\" or \"2014-05-06T08:30:00Z\" (year-month-day, a 'T' before the time; no offset means UTC)");
             return null;
         }
 

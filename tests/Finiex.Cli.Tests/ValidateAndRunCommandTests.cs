@@ -97,4 +97,17 @@ public sealed class ValidateAndRunCommandTests
         Assert.Contains(option + " must be", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("Running", result.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Run_with_a_missing_store_stops_before_any_runner_with_the_problems_as_validate_prints_them()
+    {
+        var output = Path.Combine(Path.GetTempPath(), "finiex-nostore-" + Guid.NewGuid().ToString("N"));
+        var result = CliRunner.Run("run", Example, "--store", Path.Combine(output, "no-store"), "--out", output);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("$.scenarios[0].symbol", result.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("[[", result.Out, StringComparison.Ordinal);
+        Assert.Contains("there is no tick store at", result.Out, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output), "no results folder for a batch that never ran");
+    }
 }

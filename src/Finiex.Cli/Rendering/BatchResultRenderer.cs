@@ -21,7 +21,7 @@ internal static class BatchResultRenderer
             if (s is null)
             {
                 results.AddRow(new Text($"{scenario.Index}"), new Text(scenario.Name), new Markup(status),
-                    new Text(Markup.Escape(Truncate(scenario.Result.Error?.Message ?? "", 60))));
+                    new Text(Truncate(scenario.Result.Error?.Message ?? "", 60)));
                 continue;
             }
 

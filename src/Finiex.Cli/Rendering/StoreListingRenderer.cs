@@ -21,7 +21,7 @@ internal static class StoreListingRenderer
         {
             if (entry.Manifest is not { } m)
             {
-                table.AddRow(new Markup(Markup.Escape(entry.Symbol)), new Markup($"[red]corrupt[/]"), new Markup(Markup.Escape(entry.Problem ?? "")));
+                table.AddRow(new Markup(Markup.Escape(entry.Symbol)), new Markup("[red]damaged[/]"), new Markup(Markup.Escape(entry.Problem ?? "")));
                 continue;
             }
 

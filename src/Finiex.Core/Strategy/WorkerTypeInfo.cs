@@ -11,4 +11,9 @@ public sealed record WorkerTypeInfo
     public required ImmutableArray<ParameterSpec> Parameters { get; init; }
     /// <summary>The number of closed bars the worker needs before a scenario starts, from its resolved parameters (SEMANTICS §3).</summary>
     public required Func<ParameterSet, int> DefaultWarmupBars { get; init; }
+    /// <summary>
+    /// How many closes (warmup and closed bars plus the forming bar's) the worker needs before it has a value (SEMANTICS §4);
+    /// null when unknown. Validation warns when warmup_bars leaves a worker without a value at the start.
+    /// </summary>
+    public Func<ParameterSet, int>? ClosesToBeReady { get; init; }
 }

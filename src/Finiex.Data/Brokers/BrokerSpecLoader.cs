@@ -22,6 +22,9 @@ public static class BrokerSpecLoader
         return Cache.GetOrAdd((full, modified), key => Load(key.Path));
     }
 
+    /// <summary>Broker exports larger than this are refused unread (the largest real one, 956 symbols, is 0.8 MB).</summary>
+    public const long MaxBytes = 64 * 1024 * 1024;
+
     public static BrokerSpec Load(string path)
     {
         if (!File.Exists(path))
@@ -32,7 +35,11 @@ public static class BrokerSpecLoader
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            document = JsonDocument.Parse(BoundedFile.ReadAllBytes(path, MaxBytes), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new BrokerSpecException($"{ex.Message}: a broker export is a few MB at most (the full 956-symbol export is 0.8 MB). Point account.broker at an MT5 broker export.", ex);
         }
         catch (JsonException ex)
         {

@@ -19,6 +19,7 @@ public static class BuiltInWorkerTypes
             ParameterSpec.Choice("smoothing", "wilder", "averaging of gains and losses", "wilder", "simple"),
         ],
         DefaultWarmupBars = p => p.Choice("smoothing") == "wilder" ? 3 * p.Integer("period") : p.Integer("period"),
+        ClosesToBeReady = p => p.Integer("period") + 1,
     };
 
     public static WorkerTypeInfo SmaInfo { get; } = new()
@@ -28,6 +29,7 @@ public static class BuiltInWorkerTypes
         Output = WorkerOutput.Value,
         Parameters = [Period with { DefaultNumber = 20 }],
         DefaultWarmupBars = p => p.Integer("period"),
+        ClosesToBeReady = p => p.Integer("period"),
     };
 
     public static WorkerTypeInfo EnvelopeInfo { get; } = new()
@@ -41,6 +43,7 @@ public static class BuiltInWorkerTypes
             ParameterSpec.Number("deviation_pct", 0.1, 0, 100, "band distance from the middle, in percent", minExclusive: true),
         ],
         DefaultWarmupBars = p => p.Integer("period"),
+        ClosesToBeReady = p => p.Integer("period"),
     };
 
     public static WorkerTypeInfo BollingerInfo { get; } = new()
@@ -54,6 +57,7 @@ public static class BuiltInWorkerTypes
             ParameterSpec.Number("k", 2, 0, 100, "band width in standard deviations", minExclusive: true),
         ],
         DefaultWarmupBars = p => p.Integer("period"),
+        ClosesToBeReady = p => p.Integer("period"),
     };
 
     public static IReadOnlyList<WorkerRegistration> All { get; } =

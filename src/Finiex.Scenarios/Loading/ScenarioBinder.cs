@@ -60,7 +60,8 @@ internal sealed class ScenarioBinder(IStrategyCatalog catalog, string setDirecto
         }
 
         account.RejectUnknownKeys(ConfigKeys.Account, "account");
-        var balance = account.Number("initial_balance", true, "the starting balance in account currency, e.g. 10000", v => v > 0 ? null : "must be > 0");
+        var balance = account.Number("initial_balance", true, "the starting balance in account currency, e.g. 10000",
+            v => v <= 0 ? "must be > 0" : v > MaxInitialBalance ? $"must be at most {MaxInitialBalance:0.#e0}: above that a cent no longer changes the balance (doubles carry ~15 digits)" : null);
         var currency = account.String("currency", true, "a 3-letter ISO code such as \"USD\"");
         if (currency is not null && (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper)))
         {
@@ -198,8 +199,22 @@ internal sealed class ScenarioBinder(IStrategyCatalog catalog, string setDirecto
             return null;
         }
 
+        if (warmup is { } given && type.ClosesToBeReady?.Invoke(parameters) is { } needed && given + 1 < needed)
+        {
+            // At the first tick the worker sees its warmup bars' closes plus the forming bar's.
+            worker.Warning("warmup_bars",
+                $"worker '{name}' ({type.TypeName}) needs {needed} closes for a value, but warmup_bars {given} gives it {given + 1} at the start: it has no value (no signal) for the first {needed - given - 1} {timeframe} bar(s) of the scenario",
+                $"raise warmup_bars to at least {needed - 1}, or omit it for the default ({type.DefaultWarmupBars(parameters)})");
+        }
+
         return new WorkerConfig(name, type.TypeName, timeframe, parameters, (int)(warmup ?? type.DefaultWarmupBars(parameters)));
     }
+
+    /// <summary>
+    /// The largest balance whose cents still count: a double holds ~15.9 significant digits, so at 1e13 a cent is still
+    /// about 100 units of the last place, and P&amp;L of a pip on a micro lot is not lost in rounding.
+    /// </summary>
+    public const double MaxInitialBalance = 1e13;
 
     private DecisionConfig? BindDecision(ObjectReader decision, Dictionary<string, WorkerTypeInfo> workerTypes, JsonObject? workers)
     {

@@ -17,9 +17,10 @@ internal sealed class DataChecks(TickStore store) : IDisposable
     private readonly Dictionary<string, TickFile?> _files = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _fileProblems = new(StringComparer.Ordinal);
 
-    public void Check(ScenarioConfig scenario, ScenarioPaths paths, List<ValidationProblem> problems)
+    /// <summary>Checks what can be checked of a scenario, even one whose strategy or account did not bind (validation reports all at once).</summary>
+    public void Check(DataCheckSubject scenario, ScenarioPaths paths, List<ValidationProblem> problems)
     {
-        var symbol = CheckBroker(scenario, paths, problems);
+        var symbol = scenario.Account is null ? null : CheckBroker(scenario, paths, problems);
         CheckTicks(scenario, paths, problems);
         if (symbol is not null)
         {
@@ -35,12 +36,12 @@ internal sealed class DataChecks(TickStore store) : IDisposable
         }
     }
 
-    private static SymbolSpec? CheckBroker(ScenarioConfig scenario, ScenarioPaths paths, List<ValidationProblem> problems)
+    private static SymbolSpec? CheckBroker(DataCheckSubject scenario, ScenarioPaths paths, List<ValidationProblem> problems)
     {
         BrokerSpec broker;
         try
         {
-            broker = BrokerSpecLoader.LoadCached(scenario.Account.BrokerFile);
+            broker = BrokerSpecLoader.LoadCached(scenario.Account!.BrokerFile);
         }
         catch (BrokerSpecException ex)
         {
@@ -63,18 +64,18 @@ internal sealed class DataChecks(TickStore store) : IDisposable
             problems.Add(ValidationProblem.Warning(paths.Symbol, $"the broker marks '{scenario.Symbol}' as not tradable", "results may not match a live account"));
         }
 
-        var lots = scenario.Strategy.Decision.Parameters.Numbers.GetValueOrDefault("lot_size", 0.1);
-        if (!symbol.IsOnVolumeGrid(lots))
+        var lots = scenario.Strategy?.Decision.Parameters.Numbers.GetValueOrDefault("lot_size", 0.1);
+        if (lots is { } l && !symbol.IsOnVolumeGrid(l))
         {
             problems.Add(ValidationProblem.Error(paths.LotSize,
-                string.Create(CultureInfo.InvariantCulture, $"lot size {lots} is off the broker's volume grid for {symbol.Name}: [{symbol.VolumeMin}, {symbol.VolumeMax}] in steps of {symbol.VolumeStep}"),
+                string.Create(CultureInfo.InvariantCulture, $"lot size {l} is off the broker's volume grid for {symbol.Name}: [{symbol.VolumeMin}, {symbol.VolumeMax}] in steps of {symbol.VolumeStep}"),
                 string.Create(CultureInfo.InvariantCulture, $"use a multiple of {symbol.VolumeStep} between {symbol.VolumeMin} and {symbol.VolumeMax}")));
         }
 
         return symbol;
     }
 
-    private void CheckTicks(ScenarioConfig scenario, ScenarioPaths paths, List<ValidationProblem> problems)
+    private void CheckTicks(DataCheckSubject scenario, ScenarioPaths paths, List<ValidationProblem> problems)
     {
         var file = Open(scenario.Symbol, out var problem);
         if (file is null)
@@ -93,7 +94,7 @@ internal sealed class DataChecks(TickStore store) : IDisposable
                 $"the store holds {scenario.Symbol} from {UtcTime.Format(file.FirstTime)} to {UtcTime.Format(file.LastTime)} (finiex data list)"));
         }
 
-        if (scenario.AllowShortWarmup)
+        if (scenario.AllowShortWarmup || scenario.Strategy is null)
         {
             return;
         }
@@ -110,9 +111,9 @@ internal sealed class DataChecks(TickStore store) : IDisposable
         }
     }
 
-    private void CheckConversion(ScenarioConfig scenario, SymbolSpec symbol, ScenarioPaths paths, List<ValidationProblem> problems)
+    private void CheckConversion(DataCheckSubject scenario, SymbolSpec symbol, ScenarioPaths paths, List<ValidationProblem> problems)
     {
-        var account = scenario.Account.Currency;
+        var account = scenario.Account!.Currency;
         foreach (var (currency, purpose) in new[] { (symbol.QuoteCurrency, "profit"), (symbol.BaseCurrency, "margin") })
         {
             if (currency == account || (purpose == "profit" && symbol.BaseCurrency == account) || (purpose == "margin" && symbol.QuoteCurrency == account))
@@ -137,7 +138,11 @@ internal sealed class DataChecks(TickStore store) : IDisposable
         {
             try
             {
-                if (!store.Contains(symbol))
+                if (!store.Exists)
+                {
+                    _fileProblems[symbol] = $"there is no tick store at {store.Root} (give it with --store DIR or FINIEX_STORE)";
+                }
+                else if (!store.Contains(symbol))
                 {
                     _fileProblems[symbol] = $"symbol '{symbol}' has no ticks in the store {store.Root}";
                 }
