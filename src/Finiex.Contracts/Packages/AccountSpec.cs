@@ -16,4 +16,7 @@ public sealed record AccountSpec
     [Key(7)] public bool ApplySwap { get; init; } = true;
     [Key(8)] public double? StopLossPoints { get; init; }
     [Key(9)] public double? TakeProfitPoints { get; init; }
+    /// <summary>The broker's stop-out rule (SEMANTICS §6); Off when its export gives no level.</summary>
+    [Key(10)] public StopOutMode StopOutMode { get; init; }
+    [Key(11)] public double StopOutLevel { get; init; }
 }

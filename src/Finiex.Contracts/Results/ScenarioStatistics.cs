@@ -27,4 +27,6 @@ public sealed record ScenarioStatistics
     [Key(18)] public double FinalEquity { get; init; }
     [Key(19)] public double Commissions { get; init; }
     [Key(20)] public double Swaps { get; init; }
+    /// <summary>Positions closed by the broker's stop-out (SEMANTICS §6).</summary>
+    [Key(21)] public long StopOuts { get; init; }
 }

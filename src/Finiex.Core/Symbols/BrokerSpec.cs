@@ -10,8 +10,10 @@ public sealed record BrokerSpec
     public string Server { get; init; } = "";
     public required int Leverage { get; init; }
     public string MarginMode { get; init; } = "";
+    /// <summary>"percent" or "money" as the export says (SEMANTICS §6).</summary>
     public string StopOutMode { get; init; } = "percent";
-    public double StopOutLevel { get; init; }
+    /// <summary>Null when the export gives no stop-out level: the check is then off.</summary>
+    public double? StopOutLevel { get; init; }
     public double MarginCallLevel { get; init; }
     public bool HedgingAllowed { get; init; }
     public required ImmutableSortedDictionary<string, SymbolSpec> Symbols { get; init; }

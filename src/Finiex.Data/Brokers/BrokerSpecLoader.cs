@@ -88,7 +88,7 @@ public static class BrokerSpecLoader
                 Leverage = (int)lev,
                 MarginMode = Text(info, "margin_mode") ?? "",
                 StopOutMode = Text(info, "stopout_mode") ?? "percent",
-                StopOutLevel = Number(info, "stopout_level") ?? 0,
+                StopOutLevel = Number(info, "stopout_level"),
                 MarginCallLevel = Number(info, "margin_call_level") ?? 0,
                 HedgingAllowed = info.TryGetProperty("hedging_allowed", out var hedging) && hedging.ValueKind == JsonValueKind.True,
                 Symbols = usable.ToImmutable(),

@@ -6,5 +6,6 @@ public static class CloseReason
     public const string Signal = "signal";
     public const string StopLoss = "stop_loss";
     public const string TakeProfit = "take_profit";
+    public const string StopOut = "stop_out";
     public const string EndOfData = "end_of_data";
 }

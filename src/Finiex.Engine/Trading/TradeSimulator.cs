@@ -20,6 +20,7 @@ public sealed class TradeSimulator
     private readonly bool _accountIsBase;
     private readonly double _contractSize;
     private readonly List<TradeRecord> _trades = [];
+    private readonly StopOutRule _stopOut;
     private SplitMix64 _latency;
 
     // The open position.
@@ -34,6 +35,7 @@ public sealed class TradeSimulator
     private double _stopLoss;
     private double _takeProfit;
     private long _nextMidnight;
+    private double _positionMargin; // fixed when the opening order's margin was checked (SEMANTICS §6)
 
     // The pending market order.
     private bool _hasPending;
@@ -41,6 +43,7 @@ public sealed class TradeSimulator
     private TradeSide _pendingSide;
     private double _pendingLots;
     private int _pendingFillIndex;
+    private double _pendingMargin;
 
     private double _peak;
     private double _lastBid;
@@ -55,6 +58,7 @@ public sealed class TradeSimulator
         _accountIsBase = rules.AccountIsBase;
         _contractSize = rules.ContractSize;
         _latency = new SplitMix64(rules.LatencySeed);
+        _stopOut = new StopOutRule(rules.StopOutMode, rules.StopOutLevel);
         Balance = Equity = _peak = rules.InitialBalance;
     }
 
@@ -91,6 +95,9 @@ public sealed class TradeSimulator
     public double Commissions { get; private set; }
 
     public double Swaps { get; private set; }
+
+    /// <summary>Positions closed by the broker's stop-out.</summary>
+    public long StopOuts { get; private set; }
 
     /// <summary>Step 1 of the tick loop: fill due orders, check SL/TP, charge swap, mark equity and drawdown.</summary>
     public void OnTick(int index, long time, double bid, double ask)
@@ -152,6 +159,7 @@ public sealed class TradeSimulator
         var nextCharge = _applySwap ? _nextMidnight : long.MaxValue;
         var (balance, openPrice, contractSize, lots, accountIsBase) = (Balance, _openPrice, _contractSize, _lots, _accountIsBase);
         var (equity, peak, maxDrawdown, maxDrawdownPct) = (Equity, _peak, MaxDrawdown, MaxDrawdownPct);
+        var stopOutPossibleAtOrBelow = _stopOut.SafeAbove(_positionMargin);
         for (; i < times.Length; i++)
         {
             var (bid, ask) = (bids[i], asks[i]);
@@ -168,7 +176,13 @@ public sealed class TradeSimulator
             // Unrealised, as in Unrealised(bid, ask), with the position's numbers in locals.
             var price = isLong ? bid : ask;
             var quotePnl = (isLong ? price - openPrice : openPrice - price) * contractSize * lots;
-            equity = balance + (accountIsBase ? quotePnl / price : quotePnl);
+            var marked = balance + (accountIsBase ? quotePnl / price : quotePnl);
+            if (marked <= stopOutPossibleAtOrBelow)
+            {
+                break; // a stop-out may be due: the full step decides with the exact rule
+            }
+
+            equity = marked;
             if (equity > peak)
             {
                 peak = equity;
@@ -214,6 +228,25 @@ public sealed class TradeSimulator
         }
 
         MarkEquity(_hasPosition ? Balance + Unrealised(bid, ask) : Balance);
+        if (_hasPosition && _stopOut.Hits(Equity, _positionMargin))
+        {
+            StopOut(time, bid, ask);
+        }
+    }
+
+    /// <summary>
+    /// The broker closes the position with the largest unrealised loss (with one position: that one) at this tick's
+    /// price, then equity and drawdown are marked again and the check repeats while positions remain (SEMANTICS §6).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void StopOut(long time, double bid, double ask)
+    {
+        while (_hasPosition && _stopOut.Hits(Equity, _positionMargin))
+        {
+            ClosePosition(time, _side == TradeSide.Long ? bid : ask, CloseReason.StopOut, (bid + ask) / 2);
+            StopOuts++;
+            MarkEquity(_hasPosition ? Balance + Unrealised(bid, ask) : Balance);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -245,6 +278,7 @@ public sealed class TradeSimulator
         }
 
         Queue(isClose: false, side, lots, index);
+        _pendingMargin = required;
         return true;
     }
 
@@ -316,6 +350,7 @@ public sealed class TradeSimulator
             FinalEquity = Equity,
             Commissions = Commissions,
             Swaps = Swaps,
+            StopOuts = StopOuts,
         };
     }
 
@@ -353,6 +388,7 @@ public sealed class TradeSimulator
 
         OrdersFilled++;
         _hasPosition = true;
+        _positionMargin = _pendingMargin;
         _side = _pendingSide;
         _lots = _pendingLots;
         _openPrice = _side == TradeSide.Long ? ask : bid;

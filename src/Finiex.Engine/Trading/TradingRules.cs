@@ -21,6 +21,8 @@ public sealed record TradingRules
     public double? TakeProfitPoints { get; init; }
     /// <summary>True when the account is in the symbol's base currency (USDJPY in a USD account): quote amounts are divided by the price.</summary>
     public required bool AccountIsBase { get; init; }
+    public StopOutMode StopOutMode { get; init; }
+    public double StopOutLevel { get; init; }
 
     public static TradingRules From(AccountSpec account, SymbolContract symbol)
     {
@@ -49,6 +51,8 @@ public sealed record TradingRules
             StopLossPoints = account.StopLossPoints,
             TakeProfitPoints = account.TakeProfitPoints,
             AccountIsBase = isBase && !isQuote,
+            StopOutMode = account.StopOutMode,
+            StopOutLevel = account.StopOutLevel,
         };
     }
 }

@@ -105,6 +105,9 @@ public sealed class PackageBuilder(TickStore store, RunOptions options) : IDispo
         ApplySwap = account.ApplySwap,
         StopLossPoints = account.StopLossPoints,
         TakeProfitPoints = account.TakeProfitPoints,
+        StopOutMode = broker.StopOutLevel is null ? StopOutMode.Off
+            : broker.StopOutMode.Contains("money", StringComparison.OrdinalIgnoreCase) ? StopOutMode.Money : StopOutMode.Percent,
+        StopOutLevel = broker.StopOutLevel ?? 0,
     };
 
     private static SymbolContract ToContract(SymbolSpec symbol) => new()

@@ -49,6 +49,12 @@ internal sealed class DataChecks(TickStore store) : IDisposable
             return null;
         }
 
+        if (broker.StopOutLevel is null)
+        {
+            problems.Add(ValidationProblem.Warning(paths.Broker, $"broker file {scenario.Account.BrokerFile} gives no stop-out level: stop-out is off, and a losing account may go below zero",
+                "add broker_info.stopout_mode (percent or money) and stopout_level from the broker's MT5 account to simulate it"));
+        }
+
         var symbol = broker.FindSymbol(scenario.Symbol);
         if (symbol is null)
         {

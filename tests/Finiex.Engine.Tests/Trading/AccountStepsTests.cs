@@ -1,3 +1,4 @@
+using Finiex.Contracts.Packages;
 using Finiex.Engine.Bars;
 using Finiex.Engine.Decisions;
 using Finiex.Engine.Loop;
@@ -13,17 +14,20 @@ namespace Finiex.Engine.Tests.Trading;
 /// </summary>
 public sealed class AccountStepsTests
 {
-    public static TheoryData<int, bool, bool> Cases => new()
+    public static TheoryData<int, bool, bool, StopOutMode> Cases => new()
     {
-        { 1, false, false },
-        { 2, true, false },
-        { 3, false, true },
-        { 4, true, true },
+        { 1, false, false, StopOutMode.Off },
+        { 2, true, false, StopOutMode.Off },
+        { 3, false, true, StopOutMode.Off },
+        { 4, true, true, StopOutMode.Off },
+        { 5, false, false, StopOutMode.Percent },
+        { 6, true, false, StopOutMode.Money },
+        { 7, false, true, StopOutMode.Percent },
     };
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void The_loops_account_steps_equal_marking_and_acting_at_every_tick(int seed, bool stops, bool accountInBase)
+    public void The_loops_account_steps_equal_marking_and_acting_at_every_tick(int seed, bool stops, bool accountInBase, StopOutMode stopOut)
     {
         var random = new Random(seed);
         const int Ticks = 30_000;
@@ -46,9 +50,23 @@ public sealed class AccountStepsTests
 
         var rules = SimulatorHarness.EurUsd(latencyMin: 1, latencyMax: 5, commission: 3.5, stopLoss: stops ? 40 : null, takeProfit: stops ? 60 : null, swap: true)
             with { AccountIsBase = accountInBase };
+        // With a stop-out: a small account trading 1 lot, so that losing streaks reach the broker's level many times.
+        var lots = 0.1;
+        if (stopOut != StopOutMode.Off)
+        {
+            lots = 1;
+            var margin = lots * rules.ContractSize * (accountInBase ? 1 : 1.3) / rules.Leverage; // about: the mids wander around 1.3
+            const double StopAtEquity = 999_700; // 30 pips of 1 lot below the initial balance
+            rules = rules with
+            {
+                InitialBalance = 1_000_000,
+                StopOutMode = stopOut,
+                StopOutLevel = stopOut == StopOutMode.Percent ? StopAtEquity * 100 / margin : StopAtEquity,
+            };
+        }
 
         var plain = new TradeSimulator(rules);
-        var plainExecutor = new SignalExecutor(plain, 0.1, 0);
+        var plainExecutor = new SignalExecutor(plain, lots, 0);
         for (var i = 0; i < Ticks; i++)
         {
             plain.OnTick(i, times[i], bids[i], asks[i]);
@@ -58,11 +76,16 @@ public sealed class AccountStepsTests
         plain.Finish();
 
         var looped = new TradeSimulator(rules);
-        var loop = new TickLoop(looped, [], [], [], new ScriptedDecision(script), new SignalExecutor(looped, 0.1, 0), profile: null, trace: null);
+        var loop = new TickLoop(looped, [], [], [], new ScriptedDecision(script), new SignalExecutor(looped, lots, 0), profile: null, trace: null);
         loop.Run(times, bids, asks, _ => { });
         looped.Finish();
 
         Assert.True(plain.Trades.Count > 20, $"only {plain.Trades.Count} trades");
+        if (stopOut != StopOutMode.Off)
+        {
+            Assert.True(plain.StopOuts > 5, $"only {plain.StopOuts} stop-outs");
+        }
+
         Assert.Equal(plain.Trades, looped.Trades);
         Assert.Equal(plain.Statistics(), looped.Statistics());
         Assert.Equal((plain.Balance, plain.Equity), (looped.Balance, looped.Equity));
