@@ -77,7 +77,7 @@ public sealed class CtrlCTests
         var before = RunnerProcesses.Pids();
         var finiexCommand = string.Join(' ', new[]
         {
-            Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", Path.Combine(AppContext.BaseDirectory, "finiex.dll"), "run",
+            "env", FiniexProcess.DefaultSignals, FiniexProcess.DotnetHost, Path.Combine(AppContext.BaseDirectory, "finiex.dll"), "run",
             FiniexProcess.ExampleSet, "--store", FiniexProcess.SampleStore, "--mode", "processes", "--parallel", "1", "--out", output, "--live", "lines",
         }.Select(a => $"'{a}'"));
         var start = new ProcessStartInfo("script", ["-qfec", $"FINIEX_RUNNER_FAULT=slow-loop:eurusd_may06 exec {finiexCommand}", "/dev/null"])

@@ -19,6 +19,8 @@ public sealed class FaultTests
         { "stackoverflow", FailureKind.RunnerCrashed, "Stack overflow" },
         { "hang", FailureKind.RunnerHung, "sent nothing for 5 s" },
         { "garbage", FailureKind.ProtocolViolation, "Unknown frame kind 77" },
+        { "oversize", FailureKind.ProtocolViolation, "is outside [0," },
+        { "silent", FailureKind.RunnerHung, "sent nothing for 5 s" },
     };
 
     [Theory(Timeout = 120_000)]
