@@ -126,6 +126,17 @@ public sealed partial class StoreRepairTests : IDisposable
         Assert.Contains("no tick store", remove.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Remove_refuses_days_that_are_not_dates()
+    {
+        Assert.Equal(0, Import(Fxcm("20140505")).ExitCode);
+        var result = CliRunner.Run("data", "remove", "EURUSD", "--store", _store, "--days", "2014/05/06");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("not a date in the form YYYY-MM-DD", result.Error, StringComparison.Ordinal);
+        Assert.Equal(0, CliRunner.Run("data", "verify", "--store", _store).ExitCode);
+    }
+
     [GeneratedRegex(@"finiex data remove \S+ --store \S+?(?=\.?(\s|$))")]
     private static partial Regex RemoveAdvice();
 }

@@ -162,4 +162,26 @@ public sealed class HostileInputTests
         Assert.Equal(ScenarioSetLoader.MaxScenarios, report.Scenarios.Length);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"{clock.Elapsed.TotalSeconds:0.0} s"); // generous cap: a quadratic load took minutes
     }
+
+    [Fact]
+    public void A_broker_without_a_stop_out_level_gets_a_warning_that_stop_out_is_off()
+    {
+        var broker = Path.Combine(Path.GetTempPath(), $"finiex-broker-{Guid.NewGuid():N}.json");
+        var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(SetFixture.BrokerPath))!;
+        node["broker_info"]!.AsObject().Remove("stopout_level");
+        File.WriteAllText(broker, node.ToJsonString());
+        try
+        {
+            var report = SetFixture.LoadText(Set(broker: broker));
+
+            Assert.True(report.IsValid);
+            var warning = Assert.Single(report.AllProblems(), p => p.Severity == ProblemSeverity.Warning);
+            Assert.Equal("$.defaults.account.broker", warning.Path);
+            Assert.Contains("no stop-out level: stop-out is off", warning.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(broker);
+        }
+    }
 }
