@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
 using Finiex.Tests.Shared;
 
@@ -21,14 +20,14 @@ public sealed class ResultsOnDiskTests
             "--store", FiniexProcess.SampleStore, "--mode", "processes", "--parallel", "1", "--out", output, "--live", "lines");
         start.Environment["FINIEX_RUNNER_FAULT"] = "freeze-loop:nzdusd_may06_consensus"; // the third scenario never ends
         using var finiex = Process.Start(start)!;
-        var stderr = new StringBuilder();
-        finiex.ErrorDataReceived += (_, e) => Append(stderr, e.Data);
+        var stderr = new CapturedOutput();
+        finiex.ErrorDataReceived += (_, e) => stderr.Append(e.Data);
         finiex.OutputDataReceived += (_, _) => { };
         finiex.BeginErrorReadLine();
         finiex.BeginOutputReadLine();
         try
         {
-            await WaitForAsync(() => Read(stderr).Contains("started  #2", StringComparison.Ordinal), stderr);
+            await stderr.WaitForAsync(() => stderr.Read().Contains("started  #2", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
             var run = Assert.Single(Directory.GetDirectories(Path.Combine(output, "eurusd_example")));
             // The two finished scenarios' files were written before the third started; the summary follows within a second.
             foreach (var name in new[] { "eurusd_may06", "eurusd_may07_bollinger" })
@@ -39,7 +38,7 @@ public sealed class ResultsOnDiskTests
                 Assert.True(File.Exists(Path.Combine(run, "scenarios", name + ".log")));
             }
 
-            await WaitForAsync(() => CompletedInSummary(run) == 2, stderr);
+            await stderr.WaitForAsync(() => CompletedInSummary(run) == 2, TimeSpan.FromSeconds(60));
             finiex.Kill(entireProcessTree: false); // SIGKILL to finiex alone: its runner notices and exits by itself
             await finiex.WaitForExitAsync();
 
@@ -129,35 +128,6 @@ public sealed class ResultsOnDiskTests
         catch (IOException)
         {
             return -1;
-        }
-    }
-
-    private static void Append(StringBuilder text, string? line)
-    {
-        if (line is not null)
-        {
-            lock (text)
-            {
-                text.AppendLine(line);
-            }
-        }
-    }
-
-    private static string Read(StringBuilder text)
-    {
-        lock (text)
-        {
-            return text.ToString();
-        }
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition, StringBuilder stderr)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"timed out; stderr so far:\n{Read(stderr)}");
-            await Task.Delay(50);
         }
     }
 }
