@@ -58,7 +58,8 @@ internal sealed record FaultInjection(string Kind, string Scenario)
                 await Task.Delay(Timeout.Infinite).ConfigureAwait(false);
                 break;
             case "oversize":
-                await writer.SendAsync(FrameKind.LogBatch, new byte[ProtocolVersion.MaxFrameBytes + 1], CancellationToken.None).ConfigureAwait(false);
+                // Raw: the header goes out at once (serialising 256 MiB first took longer than the watchdog on a loaded machine).
+                await writer.SendRawAsync(FrameKind.LogBatch, new byte[ProtocolVersion.MaxFrameBytes + 1], CancellationToken.None).ConfigureAwait(false);
                 await Task.Delay(Timeout.Infinite).ConfigureAwait(false);
                 break;
             case "ignore-cancel":
