@@ -60,7 +60,7 @@ internal static class DataRemoveCommand
                 if (tickStore.Damage(name) is { } damage)
                 {
                     context.ErrorConsole.MarkupLineInterpolated(
-                        $"[red]error:[/] {name} is damaged ({damage}): its days cannot be told apart. Remove it whole: finiex data remove {name} --store {tickStore.Root}");
+                        $"[red]error:[/] {name} is damaged ({damage.Problem}): its days cannot be told apart. Remove it whole: finiex data remove {name} --store {tickStore.Root}");
                     return ExitCodes.Failed;
                 }
 

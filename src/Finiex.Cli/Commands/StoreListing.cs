@@ -6,20 +6,10 @@ namespace Finiex.Cli.Commands;
 /// <summary>One symbol of the store as listed: its manifest, or the problem that kept it from being read.</summary>
 internal sealed record StoreListing(string Symbol, SymbolManifest? Manifest, string? Problem)
 {
-    public static StoreListing For(TickStore store, string symbol)
-    {
-        try
-        {
-            var manifest = store.ReadManifest(symbol);
-            using var file = store.OpenTicks(symbol);
-            file.VerifyAll();
-            return new StoreListing(symbol, manifest, null);
-        }
-        catch (StoreCorruptException ex)
-        {
-            return new StoreListing(symbol, null, ex.Message);
-        }
-    }
+    public static StoreListing For(TickStore store, string symbol) =>
+        store.Damage(symbol) is { } damage
+            ? new StoreListing(symbol, null, damage.Message)
+            : new StoreListing(symbol, store.ReadManifest(symbol), null);
 
     public object ToJson()
     {

@@ -22,7 +22,7 @@ public sealed class TickImporter(TickStore store)
         var files = ExpandPaths(request.Paths, request.Reader);
         // One writer per symbol: a second import waits, so neither loses the other's ticks.
         using var symbolLock = SymbolLock.Acquire(store, request.Symbol, request.LockWait, request.Waiting);
-        var damage = store.Contains(request.Symbol) ? store.Damage(request.Symbol) : null;
+        var damage = store.Contains(request.Symbol) ? store.Damage(request.Symbol)?.Problem : null;
         if (damage is not null && !request.Replace)
         {
             throw new ImportException(

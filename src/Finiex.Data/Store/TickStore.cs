@@ -105,8 +105,8 @@ public sealed class TickStore
         return columns;
     }
 
-    /// <summary>Null when the symbol is healthy, else what is wrong with it (every checksum verified).</summary>
-    public string? Damage(string symbol)
+    /// <summary>Null when the symbol is healthy (manifest readable, every checksum verified), else what is wrong with it.</summary>
+    public StoreCorruptException? Damage(string symbol)
     {
         try
         {
@@ -117,7 +117,7 @@ public sealed class TickStore
         }
         catch (StoreCorruptException ex)
         {
-            return ex.Problem;
+            return ex;
         }
     }
 

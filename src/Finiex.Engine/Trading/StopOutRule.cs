@@ -9,8 +9,6 @@ namespace Finiex.Engine.Trading;
 /// </summary>
 internal readonly struct StopOutRule(StopOutMode mode, double level)
 {
-    public bool IsOn => mode != StopOutMode.Off;
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Hits(double equity, double margin) => margin > 0 && mode switch
     {

@@ -75,12 +75,8 @@ public sealed class BatchOrchestrator(TickStore store, StrategyCatalog catalog, 
         {
             try
             {
-                ExecutionCoordinator? coordinator = null;
-                coordinator = new ExecutionCoordinator(slots, hub, result => Record(
-                    new ScenarioOutcome(result.ScenarioIndex, result.ScenarioName, configs[result.ScenarioIndex], result)
-                    {
-                        SlotMs = coordinator!.SlotMilliseconds.GetValueOrDefault(result.ScenarioIndex),
-                    }));
+                var coordinator = new ExecutionCoordinator(slots, hub, (result, slotMs) => Record(
+                    new ScenarioOutcome(result.ScenarioIndex, result.ScenarioName, configs[result.ScenarioIndex], result) { SlotMs = slotMs }));
                 await coordinator.RunAsync(packages, cancellationToken).ConfigureAwait(false);
             }
             finally

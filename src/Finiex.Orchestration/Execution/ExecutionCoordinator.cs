@@ -8,10 +8,10 @@ namespace Finiex.Orchestration.Execution;
 
 /// <summary>
 /// Hands packages to N slots: each slot takes the next waiting package when it is free, so a long scenario never
-/// holds up the others. Publishes slot and scenario events, hands each result to <c>finished</c> the moment it exists,
+/// holds up the others. Publishes slot and scenario events, hands each result (with its slot time) to <c>finished</c> the moment it exists,
 /// and returns the results by scenario index.
 /// </summary>
-public sealed class ExecutionCoordinator(IReadOnlyList<IExecutionSlot> slots, BatchEventHub hub, Action<ProcessResult>? finished = null)
+public sealed class ExecutionCoordinator(IReadOnlyList<IExecutionSlot> slots, BatchEventHub hub, Action<ProcessResult, double>? finished = null)
 {
     private readonly ConcurrentDictionary<int, double> _slotMs = new();
 
@@ -34,7 +34,7 @@ public sealed class ExecutionCoordinator(IReadOnlyList<IExecutionSlot> slots, Ba
             if (cancellationToken.IsCancellationRequested)
             {
                 results[package.ScenarioIndex] = Canceled(package);
-                finished?.Invoke(results[package.ScenarioIndex]);
+                finished?.Invoke(results[package.ScenarioIndex], 0);
                 hub.Publish(reporter.Draft(BatchEventKind.ScenarioFinished) with { Status = "FINISHED_WITH_ERROR", Message = "canceled before it started" });
                 continue;
             }
@@ -45,7 +45,7 @@ public sealed class ExecutionCoordinator(IReadOnlyList<IExecutionSlot> slots, Ba
             var result = await slot.RunAsync(package, reporter, cancellationToken).ConfigureAwait(false);
             _slotMs[package.ScenarioIndex] = Stopwatch.GetElapsedTime(handedOver).TotalMilliseconds;
             results[package.ScenarioIndex] = result;
-            finished?.Invoke(result);
+            finished?.Invoke(result, _slotMs[package.ScenarioIndex]);
             hub.Publish(reporter.Draft(BatchEventKind.ScenarioFinished) with
             {
                 Status = result.Success ? "COMPLETED" : "FINISHED_WITH_ERROR",

@@ -43,7 +43,7 @@ public sealed class ResultsFolder : IScenarioOutcomeSink, IDisposable
                 used.Add(folder);
             }
 
-            _files[scenario.Index] = new ScenarioFiles($"scenarios/{folder}", $"scenarios/{folder}.log", null);
+            _files[scenario.Index] = new ScenarioFiles($"scenarios/{folder}", $"scenarios/{folder}.log", WriteError: null);
         }
 
         _flush = new Timer(_ => FlushSummary(), null, SummaryEvery, SummaryEvery);
@@ -107,7 +107,7 @@ public sealed class ResultsFolder : IScenarioOutcomeSink, IDisposable
         lock (_gate)
         {
             _finished.Add(outcome);
-            files = _files.TryGetValue(outcome.Index, out var known) ? known : _files[outcome.Index] = new ScenarioFiles($"scenarios/{SafeFolderName.For(outcome.Name, outcome.Index)}", $"scenarios/{SafeFolderName.For(outcome.Name, outcome.Index)}.log", null);
+            files = _files[outcome.Index]; // every outcome is of an enabled scenario of the set: planned at creation
         }
 
         try
@@ -178,7 +178,6 @@ public sealed class ResultsFolder : IScenarioOutcomeSink, IDisposable
 
     private void FlushSummary()
     {
-        BatchSummary summary;
         lock (_gate)
         {
             if (!_summaryDirty || _complete)
@@ -187,12 +186,11 @@ public sealed class ResultsFolder : IScenarioOutcomeSink, IDisposable
             }
 
             _summaryDirty = false;
-            summary = BatchSummary.InProgress(_header, [.. _finished], _planned, FilesOf);
         }
 
         try
         {
-            WriteSummary(summary);
+            WriteSummary(InProgress());
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
