@@ -59,12 +59,8 @@ internal sealed class RunnerHost(RunnerOptions options, FaultInjection? fault)
         var log = new LoggerConfiguration().MinimumLevel.Debug().WriteTo.Sink(logSink).CreateLogger();
         log.Information("Runner pid {Pid} ready in {Ms:0} ms (protocol {Protocol})", Environment.ProcessId, started.Elapsed.TotalMilliseconds, ProtocolVersion.Current);
         var catalog = StrategyCatalog.CreateDefault();
-        var warm = Task.Run(() => // compiles the engine while the parent prepares packages
-        {
-            var clock = Stopwatch.StartNew();
-            EngineWarmup.Run(catalog);
-            log.Debug("Engine compiled and warmed in {Ms:0} ms", clock.Elapsed.TotalMilliseconds);
-        }, stop.Token);
+        using var warmup = EngineWarmup.Start(catalog, (took, stopped) =>
+            log.Debug(stopped ? "Engine warm-up stopped by the first request after {Ms:0} ms" : "Engine compiled and warmed in {Ms:0} ms", took.TotalMilliseconds));
         Task? running = null;
         using var runCancel = new RunCancellation();
         while (!stop.IsCancellationRequested)
@@ -90,7 +86,7 @@ internal sealed class RunnerHost(RunnerOptions options, FaultInjection? fault)
                     }
 
                     var token = runCancel.Renew();
-                    await warm.ConfigureAwait(false);
+                    warmup.Stop();
                     running = Task.Run(() => RunOrDieAsync(request, writer, logSink, log, catalog, token));
                     break;
                 case FrameKind.Cancel:

@@ -214,12 +214,14 @@ public sealed partial class ScenarioSetLoader(IStrategyCatalog catalog, TickStor
                 };
             }
 
+            long? ticks = null;
             if (enabled && symbol is not null && start is not null)
             {
-                dataChecks?.Check(new DataCheckSubject(symbol, start.Value, end, allowShortWarmup, strategy, account), PathsOf(reader, config, strategy), variantProblems);
+                ticks = dataChecks?.Check(new DataCheckSubject(symbol, start.Value, end, allowShortWarmup, strategy, account), PathsOf(reader, config, strategy), variantProblems);
+                ticks = ticks is { } inWindow && maxTicks is { } cap ? Math.Min(inWindow, cap) : ticks;
             }
 
-            reports.Add(new ScenarioReport(variant.Name, reports.Count, path, enabled, scenario, variantProblems));
+            reports.Add(new ScenarioReport(variant.Name, reports.Count, path, enabled, scenario, variantProblems, ticks));
         }
     }
 

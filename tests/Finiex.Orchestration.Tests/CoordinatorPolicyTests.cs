@@ -122,6 +122,24 @@ public sealed class CoordinatorPolicyTests
     }
 
     [Fact]
+    public void Auto_runs_a_small_batch_in_threads_and_a_large_one_in_runner_processes()
+    {
+        if (System.Diagnostics.Debugger.IsAttached || Environment.GetEnvironmentVariable(ExecutionPlan.DebugVariable) == "1"
+            || Environment.GetEnvironmentVariable(ExecutionPlan.ModeVariable) is not null)
+        {
+            return; // auto means threads under a debugger; an explicit mode in the environment wins
+        }
+
+        var small = ExecutionPlan.Choose(null, null, ExecutionConfig.Default, new BatchSize(7, 600_000));
+        Assert.Equal(ExecutionMode.Threads, small.Mode);
+        Assert.Contains("small batch, 0.6 M ticks", small.Reason, StringComparison.Ordinal);
+        Assert.Equal(ExecutionMode.Processes, ExecutionPlan.Choose(null, null, ExecutionConfig.Default, new BatchSize(7, BatchSize.SmallBatchTicks + 1)).Mode);
+        Assert.Equal(ExecutionMode.Processes, ExecutionPlan.Choose(null, null, ExecutionConfig.Default, new BatchSize(BatchSize.SmallBatchScenarios + 1, 1_000)).Mode);
+        Assert.Equal(ExecutionMode.Processes, ExecutionPlan.Choose(ExecutionMode.Processes, null, ExecutionConfig.Default, new BatchSize(1, 10)).Mode);
+        Assert.Equal(ExecutionMode.Processes, ExecutionPlan.Choose(null, null, ExecutionConfig.Default, size: null).Mode);
+    }
+
+    [Fact]
     public void The_hub_keeps_bounded_log_rings_per_slot_and_scenario()
     {
         var hub = new BatchEventHub();

@@ -17,6 +17,20 @@ public sealed class ExampleSetTests
     }
 
     [Fact]
+    public void Validation_counts_the_ticks_each_scenario_will_run_through_capped_by_max_ticks()
+    {
+        var report = SetFixture.Load(SetFixture.ExampleSet);
+        var capped = SetFixture.LoadText(File.ReadAllText(SetFixture.ExampleSet)
+            .Replace("\"end\": \"2014-05-07T00:00:00Z\"", "\"end\": \"2014-05-07T00:00:00Z\", \"max_ticks\": 1234", StringComparison.Ordinal)
+            .Replace("../brokers/", SetFixture.RepoRoot.Replace("\\", "/", StringComparison.Ordinal) + "/configs/brokers/", StringComparison.Ordinal));
+
+        Assert.Equal(99_897, report.Scenarios[0].Ticks); // the engine's ticks_processed for eurusd_may06 (golden)
+        Assert.All(report.Scenarios, s => Assert.True(s.Ticks > 0));
+        Assert.True(capped.IsValid, string.Join("\n", capped.AllProblems()));
+        Assert.Equal(1234, capped.Scenarios[0].Ticks);
+    }
+
+    [Fact]
     public void Defaults_resolve_into_typed_configuration_with_every_default_filled_in()
     {
         var scenario = SetFixture.Load(SetFixture.ExampleSet).Scenarios[0].Config!;

@@ -39,6 +39,11 @@ internal static class RunCommand
         var command = new Command("run", "Run a scenario set and write its results.") { set, store, output, json, trace, noProfile, mode, parallel, timeout, liveView };
         command.SetAction(async (parse, _) =>
         {
+            if (parse.GetValue(mode) is not ("sequential" or "threads"))
+            {
+                BatchOrchestrator.StartSerializerWarmup(); // on another core while the set is validated (processes: -0.15 s of batch wall)
+            }
+
             var tickStore = TickStore.Resolve(parse.GetValue(store));
             var report = ScenarioSetValidation.Validate(parse.GetValue(set)!, parse.GetValue(store));
             var jsonMode = parse.GetValue(json);
@@ -54,8 +59,10 @@ internal static class RunCommand
             }
 
             var setExecution = runnable.Scenarios.FirstOrDefault()?.Execution ?? ExecutionConfig.Default;
+            var runnableReports = report.Scenarios.Where(s => s.Enabled && s.IsValid).ToList();
+            var size = runnableReports.All(s => s.Ticks is not null) ? new BatchSize(runnableReports.Count, runnableReports.Sum(s => s.Ticks!.Value)) : null;
             var plan = ExecutionPlan.Choose(
-                parse.GetValue(mode) is { } m ? Enum.Parse<ExecutionMode>(m, ignoreCase: true) : null, parse.GetValue(parallel), setExecution);
+                parse.GetValue(mode) is { } m ? Enum.Parse<ExecutionMode>(m, ignoreCase: true) : null, parse.GetValue(parallel), setExecution, size);
             ResultsFolder results;
             try
             {

@@ -17,15 +17,20 @@ internal sealed class DataChecks(TickStore store) : IDisposable
     private readonly Dictionary<string, TickFile?> _files = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _fileProblems = new(StringComparer.Ordinal);
 
-    /// <summary>Checks what can be checked of a scenario, even one whose strategy or account did not bind (validation reports all at once).</summary>
-    public void Check(DataCheckSubject scenario, ScenarioPaths paths, List<ValidationProblem> problems)
+    /// <summary>
+    /// Checks what can be checked of a scenario, even one whose strategy or account did not bind (validation reports all
+    /// at once). Returns the number of ticks in its window, null when its symbol cannot be read.
+    /// </summary>
+    public long? Check(DataCheckSubject scenario, ScenarioPaths paths, List<ValidationProblem> problems)
     {
         var symbol = scenario.Account is null ? null : CheckBroker(scenario, paths, problems);
-        CheckTicks(scenario, paths, problems);
+        var ticks = CheckTicks(scenario, paths, problems);
         if (symbol is not null)
         {
             CheckConversion(scenario, symbol, paths, problems);
         }
+
+        return ticks;
     }
 
     public void Dispose()
@@ -81,13 +86,13 @@ internal sealed class DataChecks(TickStore store) : IDisposable
         return symbol;
     }
 
-    private void CheckTicks(DataCheckSubject scenario, ScenarioPaths paths, List<ValidationProblem> problems)
+    private long? CheckTicks(DataCheckSubject scenario, ScenarioPaths paths, List<ValidationProblem> problems)
     {
         var file = Open(scenario.Symbol, out var problem);
         if (file is null)
         {
             problems.Add(ValidationProblem.Error(paths.Symbol, problem!, $"import it: finiex data import --format ... --symbol {scenario.Symbol} --store {store.Root} PATH"));
-            return;
+            return null;
         }
 
         var times = file.Times(0, file.Count);
@@ -102,7 +107,7 @@ internal sealed class DataChecks(TickStore store) : IDisposable
 
         if (scenario.AllowShortWarmup || scenario.Strategy is null)
         {
-            return;
+            return Math.Max(0, end - start);
         }
 
         foreach (var worker in scenario.Strategy.Workers)
@@ -115,6 +120,8 @@ internal sealed class DataChecks(TickStore store) : IDisposable
                     "start later, import earlier data, lower warmup_bars, or set allow_short_warmup on the scenario"));
             }
         }
+
+        return Math.Max(0, end - start);
     }
 
     private void CheckConversion(DataCheckSubject scenario, SymbolSpec symbol, ScenarioPaths paths, List<ValidationProblem> problems)
