@@ -2,7 +2,7 @@ using MessagePack;
 
 namespace Finiex.Contracts.Results;
 
-/// <summary>What running one scenario produced: statistics, trades, profile and log, or the error that stopped it.</summary>
+/// <summary>What running one scenario produced: statistics, trades, equity curve, profile and log, or the error that stopped it.</summary>
 [MessagePackObject]
 public sealed record ProcessResult
 {
@@ -17,6 +17,8 @@ public sealed record ProcessResult
     [Key(8)] public IReadOnlyList<LogLine> Log { get; init; } = [];
     [Key(9)] public ErrorInfo? Error { get; init; }
     [Key(10)] public IReadOnlyList<BarTrace> BarTraces { get; init; } = [];
+    [Key(11)] public ReportStatistics? ReportStatistics { get; init; }
+    [Key(12)] public EquityCurve? EquityCurve { get; init; }
 
     /// <summary>A scenario that produced nothing but an error (invalid, canceled, runner lost...).</summary>
     public static ProcessResult Failed(int scenarioIndex, string scenarioName, string symbol, FailureKind kind, string message) => new()

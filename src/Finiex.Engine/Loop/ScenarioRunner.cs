@@ -11,6 +11,7 @@ using Finiex.Engine.Catalog;
 using Finiex.Engine.Decisions;
 using Finiex.Engine.Logging;
 using Finiex.Engine.Profiling;
+using Finiex.Engine.Reporting;
 using Finiex.Engine.Trading;
 using Finiex.Engine.Workers;
 
@@ -81,6 +82,7 @@ public sealed class ScenarioRunner(StrategyCatalog catalog, Func<TickSource, ITi
                     exports.Build(simulator.TicksProcessed, loopClock.Elapsed));
             }
 
+            var curve = loop.FinishCurve();
             simulator.Finish();
 
             var statistics = simulator.Statistics();
@@ -100,6 +102,8 @@ public sealed class ScenarioRunner(StrategyCatalog catalog, Func<TickSource, ITi
                 Symbol = package.Symbol,
                 Timings = new RunTimings { StartupMs = startupMs, TickLoopMs = loopMs, TotalMs = total.Elapsed.TotalMilliseconds, StartupSteps = steps },
                 Statistics = statistics,
+                ReportStatistics = ReportStatisticsCalculator.Compute(statistics, simulator.Trades, curve, package.Account.InitialBalance),
+                EquityCurve = curve,
                 Trades = [.. simulator.Trades],
                 Profile = profile?.Report(statistics.TicksProcessed, [.. workers.Select(w => w.Name)], loopMs),
                 Log = log.Lines,

@@ -2,9 +2,12 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Finiex.Contracts.Results;
+using Finiex.Core.Ticks;
 using Finiex.Engine.Bars;
 using Finiex.Engine.Decisions;
 using Finiex.Engine.Profiling;
+using Finiex.Engine.Reporting;
 using Finiex.Engine.Trading;
 using Finiex.Engine.Workers;
 
@@ -33,6 +36,7 @@ internal sealed class TickLoop
     private readonly SignalExecutor _executor;
     private readonly LoopProfile? _profile;
     private readonly BarTraceRecorder? _trace;
+    private readonly EquityCurveRecorder _curve = new();
     private readonly double[] _mids = new double[BlockSize];
     private readonly Decision[] _decisions = new Decision[BlockSize];
     // Per series, for the current block: where bars closed (offsets in the block) and how many bars it held before.
@@ -204,16 +208,53 @@ internal sealed class TickLoop
 
     /// <summary>
     /// Steps 1 and 5, tick by tick: the account marks each tick, then the tick's decision may submit an order. Stretches
-    /// in which nothing happens go through the simulator's own tight loop.
+    /// in which nothing happens go through the simulator's own tight loop. The block is cut at each midnight, so that the
+    /// equity curve gets each day's last equity (SEMANTICS §8b) and a point per stretch, without any work per tick.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private long Account(int blockStart, ReadOnlySpan<long> times, ReadOnlySpan<double> bids, ReadOnlySpan<double> asks, ReadOnlySpan<double> mids,
         ReadOnlySpan<Decision> decisions, long clock)
     {
+        var executing = 0L;
+        for (var from = 0; from < times.Length;)
+        {
+            if (times[from] >= _curve.NextDay)
+            {
+                if (_curve.NextDay != long.MinValue)
+                {
+                    _curve.EndDay(_simulator.Equity);
+                }
+
+                _curve.StartDay(times[from]);
+            }
+
+            var to = times[^1] < _curve.NextDay ? times.Length : from + TickTimes.LowerBound(times[from..], _curve.NextDay);
+            executing += AccountStretch(blockStart, from, times[..to], bids[..to], asks[..to], mids, decisions[..to]);
+            var (low, high) = _simulator.TakeRange();
+            _curve.AddStretch(times[to - 1], low, high, _simulator.Equity, _simulator.Balance);
+            from = to;
+        }
+
+        _simulator.Counted(times.Length, times[^1], bids[^1], asks[^1]);
+        if (_profile is null)
+        {
+            return clock;
+        }
+
+        var now = Stopwatch.GetTimestamp();
+        _profile.AddStep(LoopProfile.TradeSimulator, now - clock - executing);
+        return now;
+    }
+
+    /// <summary>The ticks from <paramref name="from"/> to the end of the spans; returns the profiled time spent executing orders.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private long AccountStretch(int blockStart, int from, ReadOnlySpan<long> times, ReadOnlySpan<double> bids, ReadOnlySpan<double> asks, ReadOnlySpan<double> mids,
+        ReadOnlySpan<Decision> decisions)
+    {
         var simulator = _simulator;
         var executor = _executor;
         var executing = 0L;
-        for (var i = 0; i < times.Length; i++)
+        for (var i = from; i < times.Length; i++)
         {
             i = simulator.MarkQuiet(i, times, bids, asks, decisions);
             if (i == times.Length)
@@ -236,15 +277,18 @@ internal sealed class TickLoop
             }
         }
 
-        simulator.Counted(times.Length, times[^1], bids[^1], asks[^1]);
-        if (_profile is null)
+        return executing;
+    }
+
+    /// <summary>The equity curve so far, its last day ended at the current equity: call after the last tick, before the end-of-data close.</summary>
+    public EquityCurve FinishCurve()
+    {
+        if (_curve.NextDay != long.MinValue)
         {
-            return clock;
+            _curve.EndDay(_simulator.Equity);
         }
 
-        var now = Stopwatch.GetTimestamp();
-        _profile.AddStep(LoopProfile.TradeSimulator, now - clock - executing);
-        return now;
+        return _curve.Build();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

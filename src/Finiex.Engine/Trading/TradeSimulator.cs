@@ -46,6 +46,8 @@ public sealed class TradeSimulator
     private double _pendingMargin;
 
     private double _peak;
+    private double _low = double.PositiveInfinity; // equity extremes since the last TakeRange (the equity curve's stretch)
+    private double _high = double.NegativeInfinity;
     private double _lastBid;
     private double _lastAsk;
     private long _lastTime;
@@ -158,7 +160,7 @@ public sealed class TradeSimulator
         var (stopLoss, takeProfit) = (_stopLoss, _takeProfit); // NaN when not set: never hit
         var nextCharge = _applySwap ? _nextMidnight : long.MaxValue;
         var (balance, openPrice, contractSize, lots, accountIsBase) = (Balance, _openPrice, _contractSize, _lots, _accountIsBase);
-        var (equity, peak, maxDrawdown, maxDrawdownPct) = (Equity, _peak, MaxDrawdown, MaxDrawdownPct);
+        var (equity, peak, maxDrawdown, maxDrawdownPct, low, high) = (Equity, _peak, MaxDrawdown, MaxDrawdownPct, _low, _high);
         var stopOutPossibleAtOrBelow = _stopOut.SafeAbove(_positionMargin);
         for (; i < times.Length; i++)
         {
@@ -183,6 +185,8 @@ public sealed class TradeSimulator
             }
 
             equity = marked;
+            low = Math.Min(low, equity);
+            high = Math.Max(high, equity);
             if (equity > peak)
             {
                 peak = equity;
@@ -200,10 +204,18 @@ public sealed class TradeSimulator
             _peak = peak;
             MaxDrawdown = maxDrawdown;
             MaxDrawdownPct = maxDrawdownPct;
-
+            (_low, _high) = (low, high);
         }
 
         return i;
+    }
+
+    /// <summary>The lowest and highest equity marked since the last call (the current equity when nothing was marked).</summary>
+    internal (double Low, double High) TakeRange()
+    {
+        var range = _low <= _high ? (_low, _high) : (Equity, Equity);
+        (_low, _high) = (double.PositiveInfinity, double.NegativeInfinity);
+        return range;
     }
 
     /// <summary>Records that <paramref name="count"/> ticks were marked, the last at these prices.</summary>
@@ -253,6 +265,8 @@ public sealed class TradeSimulator
     private void MarkEquity(double equity)
     {
         Equity = equity;
+        _low = Math.Min(_low, equity);
+        _high = Math.Max(_high, equity);
         if (equity > _peak)
         {
             _peak = equity;

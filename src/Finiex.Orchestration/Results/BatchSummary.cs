@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Finiex.Contracts.Results;
 using Finiex.Orchestration.Execution;
 
@@ -106,6 +107,10 @@ public sealed record BatchTotals
     }
 }
 
+/// <summary>
+/// A scenario in summary.json, and (with <c>detailed</c>) its own result.json, which adds what a report or a resumed
+/// run needs to stand in for the scenario without running it again: its grid values, equity curve, trades and log.
+/// </summary>
 public sealed record ScenarioSummary
 {
     public int Index { get; init; }
@@ -114,11 +119,18 @@ public sealed record ScenarioSummary
     public required ScenarioOutcomeStatus Status { get; init; }
     public ErrorInfo? Error { get; init; }
     public ScenarioFiles? Files { get; init; }
+    /// <summary>The swept parameters' values of a grid variant (path → value), null for a plain scenario.</summary>
+    public IReadOnlyDictionary<string, string>? GridValues { get; init; }
     public ScenarioStatistics? Statistics { get; init; }
+    public ReportStatistics? ReportStatistics { get; init; }
     public RunTimings? Timings { get; init; }
     public ProfileReport? Profile { get; init; }
+    public double SlotMs { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public EquityCurve? EquityCurve { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<TradeRecord>? Trades { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<LogLine>? Log { get; init; }
 
-    public static ScenarioSummary Of(ScenarioOutcome s, ScenarioFiles? files) => new()
+    public static ScenarioSummary Of(ScenarioOutcome s, ScenarioFiles? files, bool detailed = false) => new()
     {
         Index = s.Index,
         Name = s.Name,
@@ -126,8 +138,31 @@ public sealed record ScenarioSummary
         Status = s.Status,
         Error = s.Result.Error,
         Files = files,
+        GridValues = s.Config is { GridValues.Count: > 0 } config ? config.GridValues.ToDictionary(v => v.Key, v => v.Value) : null,
         Statistics = s.Result.Statistics,
+        ReportStatistics = s.Result.ReportStatistics,
         Timings = s.Result.Timings,
         Profile = s.Result.Profile,
+        SlotMs = s.SlotMs,
+        EquityCurve = detailed ? s.Result.EquityCurve : null,
+        Trades = detailed ? s.Result.Trades : null,
+        Log = detailed ? s.Result.Log : null,
+    };
+
+    /// <summary>The scenario's result as the run produced it, read back from its result.json (bar traces stay in their files).</summary>
+    public ProcessResult ToResult() => new()
+    {
+        Success = Status == ScenarioOutcomeStatus.Completed,
+        ScenarioIndex = Index,
+        ScenarioName = Name,
+        Symbol = Symbol,
+        Timings = Timings ?? new RunTimings(),
+        Statistics = Statistics,
+        ReportStatistics = ReportStatistics,
+        EquityCurve = EquityCurve,
+        Trades = Trades ?? [],
+        Profile = Profile,
+        Log = Log ?? [],
+        Error = Error,
     };
 }

@@ -113,7 +113,7 @@ public sealed class ResultsFolder : IScenarioOutcomeSink, IDisposable
         try
         {
             var folder = Path.Combine(FullPath, files.Folder);
-            AtomicFile.WriteAllText(Path.Combine(folder, "result.json"), JsonSerializer.Serialize(ScenarioSummary.Of(outcome, files), ResultsJson.Options));
+            AtomicFile.WriteAllText(Path.Combine(folder, "result.json"), JsonSerializer.Serialize(ScenarioSummary.Of(outcome, files, detailed: true), ResultsJson.Options));
             AtomicFile.WriteAllText(Path.Combine(folder, "trades.csv"), ResultFiles.TradesCsv(outcome.Result.Trades));
             foreach (var trace in outcome.Result.BarTraces)
             {

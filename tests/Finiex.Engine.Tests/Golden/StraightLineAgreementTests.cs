@@ -67,6 +67,14 @@ public sealed class StraightLineAgreementTests
         Assert.Equal(reference.FinalBalance, s.FinalBalance);
         Assert.Equal(reference.MaxDrawdown, s.MaxDrawdown);
         Assert.Equal(package.Ticks.Count, s.TicksProcessed);
+
+        // The equity curve and the daily equity of §8b: every day's last equity, and no extreme lost to downsampling.
+        var curve = result.EquityCurve!;
+        Assert.Equal(reference.DayEquity.Keys, curve.Days);
+        Assert.Equal(reference.DayEquity.Values, curve.DayEquity);
+        Assert.Equal(s.FinalEquity, curve.DayEquity[^1]);
+        Assert.Equal(reference.EquityRange, (curve.Low.Min(), curve.High.Max()));
+        Assert.InRange(curve.Times.Count, 1, EquityCurve.MaxPoints);
     }
 
     private static StraightLineBacktest ReferenceFor(ProcessDataPackage package)

@@ -47,6 +47,11 @@ internal sealed class StraightLineBacktest
 
     public double MaxDrawdown { get; private set; }
 
+    /// <summary>Per UTC day with ticks (its 00:00 in ms): the equity marked at its last tick.</summary>
+    public SortedDictionary<long, double> DayEquity { get; } = [];
+
+    public (double Min, double Max) EquityRange { get; private set; } = (double.MaxValue, double.MinValue);
+
     public void Run()
     {
         var rsiCloses = new List<double>(RsiWarmupCloses);
@@ -161,6 +166,8 @@ internal sealed class StraightLineBacktest
             var equity = side == 0 ? balance : balance + (side == 1 ? (bid - openPrice) * ContractSize * Lots : (openPrice - ask) * ContractSize * Lots);
             peak = Math.Max(peak, equity);
             MaxDrawdown = Math.Max(MaxDrawdown, peak - equity);
+            DayEquity[time - (((time % 86_400_000) + 86_400_000) % 86_400_000)] = equity;
+            EquityRange = (Math.Min(EquityRange.Min, equity), Math.Max(EquityRange.Max, equity));
 
             // 2–3. Bars: a tick of a later bucket closes the forming bar.
             var rb = (long)Math.Floor(time / (double)RsiTimeframeMs);
