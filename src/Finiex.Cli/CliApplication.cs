@@ -13,6 +13,7 @@ public static class CliApplication
             DataCommand.Create(context),
             ValidateCommand.Create(context),
             RunCommand.Create(context),
+            ReportCommand.Create(context),
             BenchCommand.Create(context),
         };
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Finiex.Data.Store;
+using Finiex.Orchestration.Sweeps;
 
 namespace Finiex.Cli.Commands;
 
@@ -42,6 +43,46 @@ internal static class CommonOptions
     }
 
     private const double MaxTimeoutSeconds = 7 * 24 * 3600;
+
+    /// <summary>What a sweep's variants are ranked by: <c>--score net_profit|profit_factor|sharpe|recovery_factor|expected_payoff|max_drawdown</c>.</summary>
+    public static Option<SweepScore> Score()
+    {
+        var option = new Option<SweepScore>("--score")
+        {
+            Description = "Rank a sweep's variants by net_profit (default), profit_factor, sharpe, recovery_factor, expected_payoff or max_drawdown (lowest first).",
+            DefaultValueFactory = _ => SweepScore.NetProfit,
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Single().Value;
+                if (Enum.TryParse<SweepScore>(text.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var score) && !int.TryParse(text, out _))
+                {
+                    return score;
+                }
+
+                result.AddError($"--score '{text}' is not a score: use net_profit, profit_factor, sharpe, recovery_factor, expected_payoff or max_drawdown.");
+                return default;
+            },
+        };
+        return option;
+    }
+
+    /// <summary>Variants with fewer trades are left out of a sweep's ranking.</summary>
+    public static Option<int> MinTrades()
+    {
+        var option = new Option<int>("--min-trades")
+        {
+            Description = $"Leave sweep variants with fewer trades out of the ranking (default {SweepRanking.DefaultMinTrades}).",
+            DefaultValueFactory = _ => SweepRanking.DefaultMinTrades,
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0)
+            {
+                result.AddError("--min-trades must be 0 or more.");
+            }
+        });
+        return option;
+    }
 
     public static Option<bool> Json(string what) => new("--json") { Description = $"Print {what} as JSON on stdout." };
 }

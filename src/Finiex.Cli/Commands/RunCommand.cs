@@ -6,6 +6,7 @@ using Finiex.Data.Store;
 using Finiex.Engine.Catalog;
 using Finiex.Orchestration.Events;
 using Finiex.Orchestration.Execution;
+using Finiex.Orchestration.Reports;
 using Finiex.Orchestration.Results;
 using Spectre.Console;
 
@@ -26,6 +27,9 @@ internal static class RunCommand
         var json = CommonOptions.Json("summary.json");
         var trace = new Option<bool>("--trace") { Description = "Also write each closed bar with every worker's value (scenarios/<name>/bars_<TF>.csv)." };
         var noProfile = new Option<bool>("--no-profile") { Description = "Switch per-operation profiling off." };
+        var showProfile = new Option<bool>("--profile") { Description = "Also print the profiling tables (tick loop steps, worker decision, start-up) after the results." };
+        var score = CommonOptions.Score();
+        var minTrades = CommonOptions.MinTrades();
         var mode = new Option<string?>("--mode") { Description = "auto (threads under a debugger, else processes), sequential, threads or processes." };
         mode.AcceptOnlyFromAmong("auto", "sequential", "threads", "processes");
         var parallel = CommonOptions.Parallel("Slots running at once (default: execution.parallelism, else one per core).");
@@ -36,7 +40,7 @@ internal static class RunCommand
             DefaultValueFactory = _ => "auto",
         };
         liveView.AcceptOnlyFromAmong("auto", "panel", "lines", "none");
-        var command = new Command("run", "Run a scenario set and write its results.") { set, store, output, json, trace, noProfile, mode, parallel, timeout, liveView };
+        var command = new Command("run", "Run a scenario set and write its results.") { set, store, output, json, trace, noProfile, showProfile, score, minTrades, mode, parallel, timeout, liveView };
         command.SetAction(async (parse, _) =>
         {
             if (parse.GetValue(mode) is not ("sequential" or "threads"))
@@ -121,13 +125,19 @@ internal static class RunCommand
 
                 var batch = await running;
                 string? summaryError = null;
+                string? reportPath = null;
                 try
                 {
                     results.Complete(batch);
+                    reportPath = HtmlReport.Write(RecordedRun.Read(results.FullPath), parse.GetValue(score), parse.GetValue(minTrades));
                 }
                 catch (ResultsFolderException ex)
                 {
                     summaryError = ex.Message;
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    summaryError = $"report.html could not be written to {results.FullPath}: {ex.Message}. The results files are kept; finiex report {results.FullPath} tries again.";
                 }
 
                 if (jsonMode)
@@ -136,7 +146,7 @@ internal static class RunCommand
                 }
                 else
                 {
-                    BatchResultRenderer.Render(context.Console, batch);
+                    BatchResultRenderer.Render(context.Console, batch, new ResultView(parse.GetValue(score), parse.GetValue(minTrades), parse.GetValue(showProfile)));
                 }
 
                 foreach (var (scenario, error) in results.WriteErrors)
@@ -150,6 +160,11 @@ internal static class RunCommand
                 }
 
                 console.MarkupLineInterpolated($"Results: {results.FullPath}");
+                if (reportPath is not null)
+                {
+                    console.MarkupLineInterpolated($"Report:  {reportPath}");
+                }
+
                 return batch.AllCompleted && summaryError is null && results.WriteErrors.Count == 0 ? ExitCodes.Success : ExitCodes.Failed;
             }
             catch (FileNotFoundException ex)

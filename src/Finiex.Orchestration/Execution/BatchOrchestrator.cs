@@ -75,8 +75,9 @@ public sealed class BatchOrchestrator(TickStore store, StrategyCatalog catalog, 
         {
             try
             {
+                var digits = packages.ToDictionary(p => p.ScenarioIndex, p => p.SymbolSpec.Digits);
                 var coordinator = new ExecutionCoordinator(slots, hub, (result, slotMs) => Record(
-                    new ScenarioOutcome(result.ScenarioIndex, result.ScenarioName, configs[result.ScenarioIndex], result) { SlotMs = slotMs }));
+                    new ScenarioOutcome(result.ScenarioIndex, result.ScenarioName, configs[result.ScenarioIndex], result) { SlotMs = slotMs, PriceDigits = digits[result.ScenarioIndex] }));
                 await coordinator.RunAsync(packages, cancellationToken).ConfigureAwait(false);
             }
             finally

@@ -9,6 +9,9 @@ public sealed record ScenarioOutcome(int Index, string Name, ScenarioConfig? Con
     /// <summary>Time its slot took, package handed over to result in hand; minus the result's own total, the dispatch cost.</summary>
     public double SlotMs { get; init; }
 
+    /// <summary>The symbol's price digits, when its package was built.</summary>
+    public int? PriceDigits { get; init; }
+
     public ScenarioOutcomeStatus Status => Result.Success ? ScenarioOutcomeStatus.Completed : Result.Error?.Kind switch
     {
         FailureKind.ValidationError => ScenarioOutcomeStatus.Invalid,

@@ -84,7 +84,8 @@ public sealed record BatchTotals
     public int Pending { get; init; }
     public long TicksProcessed { get; init; }
     public long Trades { get; init; }
-    public double NetProfit { get; init; }
+    /// <summary>Best, median and worst net profit of the completed scenarios: variants of a sweep are alternatives, not one portfolio to add up.</summary>
+    public NetProfitSpread? NetProfit { get; init; }
     public double TickLoopMs { get; init; }
 
     public static BatchTotals Of(IReadOnlyCollection<ScenarioOutcome> outcomes, int pending)
@@ -101,7 +102,7 @@ public sealed record BatchTotals
             Pending = pending,
             TicksProcessed = completed.Sum(s => s.Result.Statistics!.TicksProcessed),
             Trades = completed.Sum(s => s.Result.Statistics!.Trades),
-            NetProfit = completed.Sum(s => s.Result.Statistics!.NetProfit),
+            NetProfit = NetProfitSpread.Of(completed.Select(s => s.Result.Statistics!.NetProfit)),
             TickLoopMs = completed.Sum(s => s.Result.Timings.TickLoopMs),
         };
     }
@@ -111,12 +112,31 @@ public sealed record BatchTotals
 /// A scenario in summary.json, and (with <c>detailed</c>) its own result.json, which adds what a report or a resumed
 /// run needs to stand in for the scenario without running it again: its grid values, equity curve, trades and log.
 /// </summary>
+/// <summary>The best, median (the mean of the middle two of an even count) and worst of some scenarios' net profits.</summary>
+public sealed record NetProfitSpread(double Best, double Median, double Worst)
+{
+    public static NetProfitSpread? Of(IEnumerable<double> netProfits)
+    {
+        var sorted = netProfits.Order().ToList();
+        if (sorted.Count == 0)
+        {
+            return null;
+        }
+
+        var middle = sorted.Count / 2;
+        return new NetProfitSpread(sorted[^1], sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2, sorted[0]);
+    }
+}
+
 public sealed record ScenarioSummary
 {
     public int Index { get; init; }
     public required string Name { get; init; }
     public required string Symbol { get; init; }
     public required ScenarioOutcomeStatus Status { get; init; }
+    /// <summary>The account currency of money amounts, and the symbol's price digits (for rounding what people read).</summary>
+    public string? Currency { get; init; }
+    public int? PriceDigits { get; init; }
     public ErrorInfo? Error { get; init; }
     public ScenarioFiles? Files { get; init; }
     /// <summary>The swept parameters' values of a grid variant (path → value), null for a plain scenario.</summary>
@@ -136,6 +156,8 @@ public sealed record ScenarioSummary
         Name = s.Name,
         Symbol = s.Result.Symbol,
         Status = s.Status,
+        Currency = s.Config?.Account.Currency,
+        PriceDigits = s.PriceDigits,
         Error = s.Result.Error,
         Files = files,
         GridValues = s.Config is { GridValues.Count: > 0 } config ? config.GridValues.ToDictionary(v => v.Key, v => v.Value) : null,

@@ -15,4 +15,7 @@ public static class ResultsJson
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
+
+    /// <summary>The same, unindented: for data embedded in a report.</summary>
+    public static JsonSerializerOptions Compact { get; } = new(Options) { WriteIndented = false };
 }
