@@ -134,6 +134,7 @@ public sealed partial class ScenarioSetLoader(IStrategyCatalog catalog, TickStor
         return new ScenarioSetReport
         {
             SourceFile = fullPath,
+            SourceSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)),
             Name = name ?? "",
             Description = description,
             SetProblems = [.. setProblems],

@@ -48,6 +48,23 @@ public sealed class ResultsOnDiskTests
             Assert.Equal(["completed", "completed", "pending", "pending", "pending", "pending", "pending"], statuses);
             Assert.Equal(5, summary.RootElement.GetProperty("totals").GetProperty("pending").GetInt32());
             RunnerProcesses.AssertNoneSurvives(before);
+
+            // Resumed, it runs only the five that were missing and ends with the summary an uninterrupted run writes.
+            var keptResult = Path.Combine(run, "scenarios", "eurusd_may06", "result.json");
+            var keptWritten = File.GetLastWriteTimeUtc(keptResult);
+            var resumed = CliRunner.Run("run", "--resume", run, "--store", FiniexProcess.SampleStore, "--mode", "threads", "--json", "--live", "none");
+            Assert.True(resumed.ExitCode == 0, resumed.Error);
+            Assert.Contains("2 scenario(s) completed before are kept", resumed.Error, StringComparison.Ordinal);
+            Assert.Equal(keptWritten, File.GetLastWriteTimeUtc(keptResult)); // kept as it was, not run again
+            var fresh = CliRunner.Run("run", FiniexProcess.ExampleSet, "--store", FiniexProcess.SampleStore, "--mode", "sequential", "--json", "--live", "none",
+                "--out", Path.Combine(output, "fresh"));
+            Assert.Equal(0, fresh.ExitCode);
+            using var after = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "summary.json")));
+            using var uninterrupted = JsonDocument.Parse(fresh.Out);
+            Assert.True(after.RootElement.GetProperty("complete").GetBoolean());
+            Assert.Equal(StatisticsOf(uninterrupted), StatisticsOf(after));
+            Assert.Equal(summary.RootElement.GetProperty("started_at").GetString(), after.RootElement.GetProperty("started_at").GetString());
+            Assert.True(File.Exists(Path.Combine(run, "report.html")));
         }
         finally
         {
@@ -111,6 +128,37 @@ public sealed class ResultsOnDiskTests
         finally
         {
             File.Delete(set);
+            if (Directory.Exists(output))
+            {
+                Directory.Delete(output, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>Per scenario: name, status, statistics and report statistics, as JSON text (timings left out: they differ run to run).</summary>
+    private static List<string> StatisticsOf(JsonDocument summary) => [.. summary.RootElement.GetProperty("scenarios").EnumerateArray().Select(s =>
+        $"{s.GetProperty("name")} {s.GetProperty("status")} {s.GetProperty("statistics").GetRawText()} {s.GetProperty("report_statistics").GetRawText()}")];
+
+    [Fact]
+    public void Resuming_refuses_a_set_that_changed_since_the_run_started()
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"finiex-resume-{Guid.NewGuid():N}");
+        try
+        {
+            Assert.Equal(0, CliRunner.Run("run", FiniexProcess.ExampleSet, "--store", FiniexProcess.SampleStore, "--mode", "threads", "--out", output, "--live", "none").ExitCode);
+            var run = Assert.Single(Directory.GetDirectories(Path.Combine(output, "eurusd_example")));
+            var config = Path.Combine(run, "config.json");
+            File.WriteAllText(config, File.ReadAllText(config).Replace("\"set_sha256\": \"", "\"set_sha256\": \"0", StringComparison.Ordinal));
+
+            var result = CliRunner.Run("run", "--resume", run, "--store", FiniexProcess.SampleStore, "--live", "none");
+
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains("changed since the run", result.Error, StringComparison.Ordinal);
+            Assert.Contains("finiex run ", result.Error, StringComparison.Ordinal);
+            Assert.Equal(2, CliRunner.Run("run", "--resume", Path.GetTempPath(), "--live", "none").ExitCode);
+        }
+        finally
+        {
             if (Directory.Exists(output))
             {
                 Directory.Delete(output, recursive: true);

@@ -40,7 +40,7 @@ public sealed class ValidateAndRunCommandTests
         var output = Path.Combine(Path.GetTempPath(), "finiex-run-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var result = CliRunner.Run("run", Example, "--store", Store, "--out", output, "--trace");
+            var result = CliRunner.Run("run", Example, "--store", Store, "--out", output, "--trace", "--profile");
 
             Assert.True(result.ExitCode == 0, result.Out + result.Error);
             var folder = Assert.Single(Directory.GetDirectories(Path.Combine(output, "eurusd_example")));
@@ -64,7 +64,9 @@ public sealed class ValidateAndRunCommandTests
             var bars = File.ReadAllLines(Path.Combine(folder, "scenarios", "eurusd_may06", "bars_M5.csv"));
             Assert.Equal("start,open,high,low,close,ticks,rsi_fast,band.lower,band.middle,band.upper", bars[0]);
             Assert.Equal(287, bars.Length - 1); // 288 M5 buckets in the day; the last is still forming when the data ends
-            Assert.Contains("worker_decision", result.Out, StringComparison.Ordinal);
+            Assert.Contains("worker_decision", result.Out, StringComparison.Ordinal); // the profiling tables, asked for with --profile
+            Assert.True(File.Exists(Path.Combine(folder, "report.html")));
+            Assert.Contains($"Report:  {Path.Combine(folder, "report.html")}", result.Out, StringComparison.Ordinal);
         }
         finally
         {

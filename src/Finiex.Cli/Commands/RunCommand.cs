@@ -21,7 +21,11 @@ internal static class RunCommand
 {
     public static Command Create(CliContext context)
     {
-        var set = new Argument<string>("set") { Description = "The scenario set JSON file." };
+        var set = new Argument<string?>("set") { Description = "The scenario set JSON file (with --resume: the one the run was started with, by default).", Arity = ArgumentArity.ZeroOrOne };
+        var resume = new Option<string?>("--resume")
+        {
+            Description = "Go on with an interrupted run's results folder: runs only the scenarios it did not complete (pending, failed, canceled, timed out); refuses a set that changed since.",
+        };
         var store = CommonOptions.Store();
         var output = new Option<string>("--out") { Description = "Results folder.", DefaultValueFactory = _ => "results" };
         var json = CommonOptions.Json("summary.json");
@@ -40,7 +44,7 @@ internal static class RunCommand
             DefaultValueFactory = _ => "auto",
         };
         liveView.AcceptOnlyFromAmong("auto", "panel", "lines", "none");
-        var command = new Command("run", "Run a scenario set and write its results.") { set, store, output, json, trace, noProfile, showProfile, score, minTrades, mode, parallel, timeout, liveView };
+        var command = new Command("run", "Run a scenario set and write its results.") { set, resume, store, output, json, trace, noProfile, showProfile, score, minTrades, mode, parallel, timeout, liveView };
         command.SetAction(async (parse, _) =>
         {
             if (parse.GetValue(mode) is not ("sequential" or "threads"))
@@ -48,8 +52,29 @@ internal static class RunCommand
                 BatchOrchestrator.StartSerializerWarmup(); // on another core while the set is validated (processes: -0.15 s of batch wall)
             }
 
+            var resumeFolder = parse.GetValue(resume);
+            string? setPath = parse.GetValue(set);
+            if (resumeFolder is not null && setPath is null)
+            {
+                try
+                {
+                    setPath = RunConfig.Read(resumeFolder).SourceFile;
+                }
+                catch (ResultsFolderException ex)
+                {
+                    context.ErrorConsole.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+                    return ExitCodes.InvalidInput;
+                }
+            }
+
+            if (setPath is null)
+            {
+                context.ErrorConsole.MarkupLine("[red]error:[/] give the scenario set to run (finiex run SET.json), or --resume RESULTS_DIR to go on with an interrupted run.");
+                return ExitCodes.InvalidInput;
+            }
+
             var tickStore = TickStore.Resolve(parse.GetValue(store));
-            var report = ScenarioSetValidation.Validate(parse.GetValue(set)!, parse.GetValue(store));
+            var report = ScenarioSetValidation.Validate(setPath, parse.GetValue(store));
             var jsonMode = parse.GetValue(json);
             var console = jsonMode ? context.ErrorConsole : context.Console;
             ValidationReportRenderer.Render(console, report, problemsOnly: true);
@@ -68,10 +93,21 @@ internal static class RunCommand
             var plan = ExecutionPlan.Choose(
                 parse.GetValue(mode) is { } m ? Enum.Parse<ExecutionMode>(m, ignoreCase: true) : null, parse.GetValue(parallel), setExecution, size);
             ResultsFolder results;
+            ResumedRun? resumed = null;
             try
             {
-                results = ResultsFolder.Create(parse.GetValue(output)!, report,
-                    new BatchHeader(report.Name, report.SourceFile, DateTimeOffset.UtcNow, plan.Mode.ToString().ToLowerInvariant(), plan.Parallelism));
+                if (resumeFolder is not null)
+                {
+                    resumed = ResumedRun.From(resumeFolder, report);
+                    results = ResultsFolder.Reopen(resumed.Run, report,
+                        new BatchHeader(report.Name, report.SourceFile, resumed.Run.Summary.StartedAt, plan.Mode.ToString().ToLowerInvariant(), plan.Parallelism), resumed.Kept);
+                    console.MarkupLineInterpolated($"Resuming {resumed.Run.Folder}: {resumed.Kept.Count} scenario(s) completed before are kept; the others run.");
+                }
+                else
+                {
+                    results = ResultsFolder.Create(parse.GetValue(output)!, report,
+                        new BatchHeader(report.Name, report.SourceFile, DateTimeOffset.UtcNow, plan.Mode.ToString().ToLowerInvariant(), plan.Parallelism));
+                }
             }
             catch (ResultsFolderException ex)
             {
@@ -117,6 +153,7 @@ internal static class RunCommand
                     TraceBars = parse.GetValue(trace),
                     ScenarioTimeout = parse.GetValue(timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
                     Outcomes = results,
+                    Kept = resumed?.Kept ?? [],
                 }, interrupts.Cancel, interrupts.Kill);
                 if (panel is not null)
                 {

@@ -10,4 +10,6 @@ public sealed record BatchOptions
     public Processes.RunnerLaunch? Runner { get; init; }
     /// <summary>Receives each scenario's outcome as soon as it exists (the results folder writes its files then).</summary>
     public Results.IScenarioOutcomeSink? Outcomes { get; init; }
+    /// <summary>Scenarios an earlier attempt of this batch completed (<c>--resume</c>): kept as they are, not run again.</summary>
+    public IReadOnlyList<ScenarioOutcome> Kept { get; init; } = [];
 }

@@ -25,7 +25,8 @@ public sealed class BatchOrchestrator(TickStore store, StrategyCatalog catalog, 
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         hub.Publish(new BatchEvent { Sequence = 0, Time = default, Kind = BatchEventKind.BatchStarted, Message = plan.Reason });
-        var enabled = report.Scenarios.Count(s => s.Enabled && s.IsValid);
+        var kept = options.Kept.ToDictionary(k => k.Index);
+        var enabled = report.Scenarios.Count(s => s.Enabled && s.IsValid && !kept.ContainsKey(s.Index));
         using var files = new TickFileCache();
         var slots = CreateSlots(plan, options, Math.Max(1, Math.Min(plan.Parallelism, enabled)), files);
         var warmUp = Task.WhenAll(slots.Select(s => s.WarmUpAsync(cancellationToken))); // runners start while packages are prepared
@@ -42,11 +43,16 @@ public sealed class BatchOrchestrator(TickStore store, StrategyCatalog catalog, 
             options.Outcomes?.Record(outcome);
         }
 
+        foreach (var outcome in kept.Values)
+        {
+            outcomes[outcome.Index] = outcome; // its files are on disk already
+        }
+
         var packages = new List<ProcessDataPackage>();
         var configs = new Dictionary<int, ScenarioConfig>();
         using (var builder = new PackageBuilder(store, new RunOptions { Profiling = options.Profiling, TraceBars = options.TraceBars }))
         {
-            foreach (var scenario in report.Scenarios.Where(s => s.Enabled))
+            foreach (var scenario in report.Scenarios.Where(s => s.Enabled && !kept.ContainsKey(s.Index)))
             {
                 if (!scenario.IsValid)
                 {

@@ -84,12 +84,8 @@ public sealed class ResultsFolder : IScenarioOutcomeSink, IDisposable
         var folder = new ResultsFolder(path, header, planned);
         try
         {
-            AtomicFile.WriteAllText(Path.Combine(path, "config.json"), JsonSerializer.Serialize(new
-            {
-                set = header.SetName,
-                source_file = header.SourceFile,
-                scenarios = report.Scenarios.Where(s => s.Enabled).Select(s => s.Config),
-            }, ResultsJson.Options));
+            AtomicFile.WriteAllText(Path.Combine(path, ConfigFile), JsonSerializer.Serialize(new RunConfig(header.SetName, Path.GetFullPath(header.SourceFile),
+                report.SourceSha256, [.. report.Scenarios.Where(s => s.Enabled).Select(s => s.Config)]), ResultsJson.Options));
             folder.WriteSummary(folder.InProgress());
             return folder;
         }
@@ -99,6 +95,30 @@ public sealed class ResultsFolder : IScenarioOutcomeSink, IDisposable
             throw new ResultsFolderException(CannotWrite(path, ex), ex);
         }
     }
+
+    /// <summary>
+    /// Reopens the folder of an interrupted run (<c>finiex run --resume</c>): the scenarios it completed are kept as
+    /// they are (their files stay), the summary is rewritten with the rest pending, and the run goes on into it.
+    /// </summary>
+    /// <exception cref="ResultsFolderException">The folder cannot be written.</exception>
+    public static ResultsFolder Reopen(RecordedRun run, ScenarioSetReport report, BatchHeader header, IEnumerable<ScenarioOutcome> kept)
+    {
+        var planned = report.Scenarios.Where(s => s.Enabled).Select(s => new PlannedScenario(s.Index, s.Name, s.Config?.Symbol ?? "")).ToList();
+        var folder = new ResultsFolder(run.Folder, header, planned);
+        folder._finished.AddRange(kept);
+        try
+        {
+            folder.WriteSummary(folder.InProgress());
+            return folder;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            folder.Dispose();
+            throw new ResultsFolderException(CannotWrite(run.Folder, ex), ex);
+        }
+    }
+
+    public const string ConfigFile = "config.json";
 
     /// <summary>Writes the scenario's files now; a failure is kept for the summary, never thrown.</summary>
     public void Record(ScenarioOutcome outcome)
@@ -148,7 +168,7 @@ public sealed class ResultsFolder : IScenarioOutcomeSink, IDisposable
         _flush.Dispose();
         try
         {
-            WriteSummary(BatchSummary.From(batch, FilesOf));
+            WriteSummary(BatchSummary.From(batch, FilesOf) with { StartedAt = _header.StartedAt }); // a resumed run keeps its first start
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

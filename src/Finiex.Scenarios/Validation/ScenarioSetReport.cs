@@ -10,6 +10,8 @@ namespace Finiex.Scenarios.Validation;
 public sealed record ScenarioSetReport
 {
     public required string SourceFile { get; init; }
+    /// <summary>SHA-256 of the set file's bytes as they were validated (empty when it could not be read).</summary>
+    public string SourceSha256 { get; init; } = "";
     public string Name { get; init; } = "";
     public string Description { get; init; } = "";
     public ImmutableArray<ValidationProblem> SetProblems { get; init; } = [];
