@@ -14,6 +14,7 @@ public static class CliApplication
             ValidateCommand.Create(context),
             RunCommand.Create(context),
             ReportCommand.Create(context),
+            ResultsCommand.Create(context),
             BenchCommand.Create(context),
         };
 

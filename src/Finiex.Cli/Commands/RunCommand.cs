@@ -44,7 +44,13 @@ internal static class RunCommand
             DefaultValueFactory = _ => "auto",
         };
         liveView.AcceptOnlyFromAmong("auto", "panel", "lines", "none");
-        var command = new Command("run", "Run a scenario set and write its results.") { set, resume, store, output, json, trace, noProfile, showProfile, score, minTrades, mode, parallel, timeout, liveView };
+        var logLevel = new Option<LogLevelFilter>("--log-level")
+        {
+            Description = "Lowest level of the log lines the live view shows: debug, info (default), warning or error (the log files get every line).",
+            DefaultValueFactory = _ => LogLevelFilter.Info,
+        };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No live view and no tables: only errors and where the results and the report are." };
+        var command = new Command("run", "Run a scenario set and write its results.") { set, resume, store, output, json, quiet, trace, noProfile, showProfile, score, minTrades, mode, parallel, timeout, liveView, logLevel };
         command.SetAction(async (parse, _) =>
         {
             if (parse.GetValue(mode) is not ("sequential" or "threads"))
@@ -116,23 +122,36 @@ internal static class RunCommand
             }
 
             using var resultsFolder = results;
-            console.MarkupLineInterpolated($"Running {report.Scenarios.Count(s => s.Enabled)} scenario(s) of [bold]{report.Name}[/]: {plan.Reason}, {plan.Parallelism} slot(s); results in {results.FullPath}");
+            if (!parse.GetValue(quiet))
+            {
+                console.MarkupLineInterpolated($"Running {report.Scenarios.Count(s => s.Enabled)} scenario(s) of [bold]{report.Name}[/]: {plan.Reason}, {plan.Parallelism} slot(s); results in {results.FullPath}");
+            }
 
             var hub = new BatchEventHub();
-            var view = parse.GetValue(liveView) switch
+            var resultView = new ResultView(parse.GetValue(score), parse.GetValue(minTrades), parse.GetValue(showProfile));
+            var view = parse.GetValue(quiet) ? "none" : parse.GetValue(liveView) switch
             {
                 "auto" => context.CanDrawLive ? "panel" : "lines",
                 var chosen => chosen!,
             };
+            var finished = new FinishedScenarios(resultView);
             var panel = view == "panel"
-                ? new LivePanel(hub, report.Name, $"{plan.Mode.ToString().ToLowerInvariant()} × {plan.Parallelism}", plan.Parallelism, report.Scenarios.Count(s => s.Enabled))
+                ? new LivePanel(hub, new LiveSetup(report.Name, $"{plan.Mode.ToString().ToLowerInvariant()} × {plan.Parallelism}", plan.Parallelism,
+                    report.Scenarios.Count(s => s.Enabled), size?.Ticks, parse.GetValue(logLevel)), finished)
                 : null;
-            using var live = hub.Subscribe(e =>
+            finished.NewBest += (best, value, previous) =>
             {
-                panel?.Observe(e);
+                panel?.OnNewBest();
                 if (view == "lines")
                 {
-                    LiveLines.Write(context.ErrorConsole, e);
+                    LiveLines.NewBest(context.ErrorConsole, best, value, previous, resultView.Score);
+                }
+            };
+            using var live = hub.Subscribe(e =>
+            {
+                if (view == "lines")
+                {
+                    LiveLines.Write(context.ErrorConsole, e, parse.GetValue(logLevel));
                 }
             });
 
@@ -152,7 +171,7 @@ internal static class RunCommand
                     Profiling = !parse.GetValue(noProfile),
                     TraceBars = parse.GetValue(trace),
                     ScenarioTimeout = parse.GetValue(timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
-                    Outcomes = results,
+                    Outcomes = new OutcomeSinks(results, finished),
                     Kept = resumed?.Kept ?? [],
                 }, interrupts.Cancel, interrupts.Kill);
                 if (panel is not null)
@@ -183,7 +202,10 @@ internal static class RunCommand
                 }
                 else
                 {
-                    BatchResultRenderer.Render(context.Console, batch, new ResultView(parse.GetValue(score), parse.GetValue(minTrades), parse.GetValue(showProfile)));
+                    if (!parse.GetValue(quiet))
+                    {
+                        BatchResultRenderer.Render(context.Console, batch, resultView);
+                    }
                 }
 
                 foreach (var (scenario, error) in results.WriteErrors)

@@ -1,26 +1,35 @@
 using Finiex.Orchestration.Events;
+using Finiex.Orchestration.Execution;
+using Finiex.Orchestration.Sweeps;
 using Spectre.Console;
 
 namespace Finiex.Cli.Rendering;
 
-/// <summary>One line per scenario start and finish, with its slot, on the error stream (so --json output stays clean).</summary>
+/// <summary>
+/// The live view when the error stream is not a terminal: plain greppable lines, one per scenario start and finish, per
+/// warning and error, and per new best of a sweep, each with its slot (1..N), on the error stream (so --json output stays clean).
+/// </summary>
 internal static class LiveLines
 {
-    public static void Write(IAnsiConsole console, BatchEvent e)
+    public static void NewBest(IAnsiConsole console, ScenarioOutcome best, double value, int? previous, SweepScore score) =>
+        console.MarkupLineInterpolated(
+            $"  NEW BEST #{best.Index} {best.Name}: {BatchResultRenderer.ScoreName(score)} {value:N2}{(previous is { } before ? $" (was #{before})" : "")}");
+
+    public static void Write(IAnsiConsole console, BatchEvent e, LogLevelFilter level = LogLevelFilter.Warning)
     {
         switch (e.Kind)
         {
             case BatchEventKind.ScenarioStarted:
-                console.MarkupLineInterpolated($"  [grey]slot {e.SlotId}[/] started  #{e.ScenarioIndex} {e.ScenarioName} ({e.Symbol}, {e.TicksTotal:N0} ticks)");
+                console.MarkupLineInterpolated($"  [grey]slot {e.SlotId + 1}[/] started  #{e.ScenarioIndex} {e.ScenarioName} ({e.Symbol}, {e.TicksTotal:N0} ticks)");
                 break;
             case BatchEventKind.ScenarioFinished when e.Status == "COMPLETED":
-                console.MarkupLineInterpolated($"  [grey]slot {e.SlotId}[/] [green]finished[/] #{e.ScenarioIndex} {e.ScenarioName}: {e.Trades} trades, balance {e.Balance:N2}");
+                console.MarkupLineInterpolated($"  [grey]slot {e.SlotId + 1}[/] [green]finished[/] #{e.ScenarioIndex} {e.ScenarioName}: {e.Trades} trades, balance {e.Balance:N2}");
                 break;
             case BatchEventKind.ScenarioFinished:
-                console.MarkupLineInterpolated($"  [grey]slot {e.SlotId}[/] [red]failed[/]   #{e.ScenarioIndex} {e.ScenarioName}: {e.Message}");
+                console.MarkupLineInterpolated($"  [grey]slot {e.SlotId + 1}[/] [red]failed[/]   #{e.ScenarioIndex} {e.ScenarioName}: {e.Message}");
                 break;
-            case BatchEventKind.Log when e.Level is "ERROR" or "WARN":
-                console.MarkupLineInterpolated($"  [grey]slot {e.SlotId}[/] [yellow]{e.Level}[/] {e.ScenarioName}: {e.Message}");
+            case BatchEventKind.Log when level.Shows(e.Level) && (e.Level is "ERROR" or "FATAL" or "WARN" || level < LogLevelFilter.Info):
+                console.MarkupLineInterpolated($"  [grey]slot {e.SlotId + 1}[/] [yellow]{e.Level}[/] {e.ScenarioName}: {e.Message}");
                 break;
         }
     }

@@ -25,6 +25,7 @@ public sealed class ResultsFolder : IScenarioOutcomeSink, IDisposable
     private readonly Dictionary<int, ScenarioFiles> _files = [];
     private readonly List<ScenarioOutcome> _finished = [];
     private readonly Timer _flush;
+    private readonly RunLock _lock;
     private bool _summaryDirty;
     private bool _complete;
 
@@ -46,6 +47,7 @@ public sealed class ResultsFolder : IScenarioOutcomeSink, IDisposable
             _files[scenario.Index] = new ScenarioFiles($"scenarios/{folder}", $"scenarios/{folder}.log", WriteError: null);
         }
 
+        _lock = RunLock.Acquire(path);
         _flush = new Timer(_ => FlushSummary(), null, SummaryEvery, SummaryEvery);
     }
 
@@ -194,7 +196,11 @@ public sealed class ResultsFolder : IScenarioOutcomeSink, IDisposable
         }
     }
 
-    public void Dispose() => _flush.Dispose();
+    public void Dispose()
+    {
+        _flush.Dispose();
+        _lock.Dispose();
+    }
 
     private void FlushSummary()
     {
