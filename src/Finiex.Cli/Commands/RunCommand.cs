@@ -6,7 +6,7 @@ using Finiex.Data.Store;
 using Finiex.Engine.Catalog;
 using Finiex.Orchestration.Events;
 using Finiex.Orchestration.Execution;
-using Finiex.Orchestration.Reports;
+using Finiex.Orchestration.Service;
 using Finiex.Orchestration.Results;
 using Spectre.Console;
 
@@ -58,76 +58,57 @@ internal static class RunCommand
                 BatchOrchestrator.StartSerializerWarmup(); // on another core while the set is validated (processes: -0.15 s of batch wall)
             }
 
-            var resumeFolder = parse.GetValue(resume);
-            string? setPath = parse.GetValue(set);
-            if (resumeFolder is not null && setPath is null)
-            {
-                try
-                {
-                    setPath = RunConfig.Read(resumeFolder).SourceFile;
-                }
-                catch (ResultsFolderException ex)
-                {
-                    context.ErrorConsole.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
-                    return ExitCodes.InvalidInput;
-                }
-            }
-
-            if (setPath is null)
-            {
-                context.ErrorConsole.MarkupLine("[red]error:[/] give the scenario set to run (finiex run SET.json), or --resume RESULTS_DIR to go on with an interrupted run.");
-                return ExitCodes.InvalidInput;
-            }
-
-            var tickStore = TickStore.Resolve(parse.GetValue(store));
-            var report = ScenarioSetValidation.Validate(setPath, parse.GetValue(store));
             var jsonMode = parse.GetValue(json);
             var console = jsonMode ? context.ErrorConsole : context.Console;
-            ValidationReportRenderer.Render(console, report, problemsOnly: true);
-            var runnable = report.ToRunnableSet();
-            if (runnable is null || runnable.Scenarios.Length == 0)
+            var hub = new BatchEventHub();
+            using var job = new BatchJob(new BatchRequest
             {
-                console.MarkupLine(runnable is null
-                    ? "[red]The set cannot run:[/] fix the problems above (finiex validate lists them all)."
-                    : "[red]No scenario of the set can run:[/] fix the problems above (finiex validate lists them all).");
-                return ExitCodes.InvalidInput;
-            }
-
-            var setExecution = runnable.Scenarios.FirstOrDefault()?.Execution ?? ExecutionConfig.Default;
-            var runnableReports = report.Scenarios.Where(s => s.Enabled && s.IsValid).ToList();
-            var size = runnableReports.All(s => s.Ticks is not null) ? new BatchSize(runnableReports.Count, runnableReports.Sum(s => s.Ticks!.Value)) : null;
-            var plan = ExecutionPlan.Choose(
-                parse.GetValue(mode) is { } m ? Enum.Parse<ExecutionMode>(m, ignoreCase: true) : null, parse.GetValue(parallel), setExecution, size);
-            ResultsFolder results;
-            ResumedRun? resumed = null;
+                SetFile = parse.GetValue(set),
+                ResumeFolder = parse.GetValue(resume),
+                StoreFolder = parse.GetValue(store),
+                OutRoot = parse.GetValue(output)!,
+                Mode = parse.GetValue(mode) is { } m ? Enum.Parse<ExecutionMode>(m, ignoreCase: true) : null,
+                Parallel = parse.GetValue(parallel),
+                ScenarioTimeout = parse.GetValue(timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+                Profiling = !parse.GetValue(noProfile),
+                TraceBars = parse.GetValue(trace),
+                Score = parse.GetValue(score),
+                MinTrades = parse.GetValue(minTrades),
+            }, hub);
             try
             {
-                if (resumeFolder is not null)
+                var validated = job.Validate();
+                ValidationReportRenderer.Render(console, validated, problemsOnly: true);
+                job.Prepare();
+            }
+            catch (BatchJobException ex)
+            {
+                if (job.Report is { } invalid && ex.Error is BatchJobError.SetUnusable or BatchJobError.NothingRunnable)
                 {
-                    resumed = ResumedRun.From(resumeFolder, report);
-                    results = ResultsFolder.Reopen(resumed.Run, report,
-                        new BatchHeader(report.Name, report.SourceFile, resumed.Run.Summary.StartedAt, plan.Mode.ToString().ToLowerInvariant(), plan.Parallelism), resumed.Kept);
-                    console.MarkupLineInterpolated($"Resuming {resumed.Run.Folder}: {resumed.Kept.Count} scenario(s) completed before are kept; the others run.");
+                    ValidationReportRenderer.Render(console, invalid, problemsOnly: true);
+                    console.MarkupLineInterpolated($"[red]{ex.Message}[/]");
                 }
                 else
                 {
-                    results = ResultsFolder.Create(parse.GetValue(output)!, report,
-                        new BatchHeader(report.Name, report.SourceFile, DateTimeOffset.UtcNow, plan.Mode.ToString().ToLowerInvariant(), plan.Parallelism));
+                    context.ErrorConsole.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
                 }
-            }
-            catch (ResultsFolderException ex)
-            {
-                context.ErrorConsole.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+
                 return ExitCodes.InvalidInput;
             }
 
-            using var resultsFolder = results;
+            var (report, plan, results) = (job.Report!, job.Plan!, job.Results);
             if (!parse.GetValue(quiet))
             {
-                console.MarkupLineInterpolated($"Running {report.Scenarios.Count(s => s.Enabled)} scenario(s) of [bold]{report.Name}[/]: {plan.Reason}, {plan.Parallelism} slot(s); results in {results.FullPath}");
+                if (job.Resumed is { } resumed)
+                {
+                    console.MarkupLineInterpolated($"Resuming {resumed.Run.Folder}: {resumed.Kept.Count} scenario(s) completed before are kept; the others run.");
+                }
+
+                var planned = report.Scenarios.Count(s => s.Enabled);
+                var toRun = planned - (job.Resumed?.Kept.Count ?? 0);
+                console.MarkupLineInterpolated($"Running {(job.Resumed is null ? "" : $"{toRun} of ")}{planned} scenario(s) of [bold]{report.Name}[/]: {plan.Reason}, {plan.Parallelism} slot(s); results in {results.FullPath}");
             }
 
-            var hub = new BatchEventHub();
             var resultView = new ResultView(parse.GetValue(score), parse.GetValue(minTrades), parse.GetValue(showProfile));
             var view = parse.GetValue(quiet) ? "none" : parse.GetValue(liveView) switch
             {
@@ -137,7 +118,7 @@ internal static class RunCommand
             var finished = new FinishedScenarios(resultView);
             var panel = view == "panel"
                 ? new LivePanel(hub, new LiveSetup(report.Name, $"{plan.Mode.ToString().ToLowerInvariant()} × {plan.Parallelism}", plan.Parallelism,
-                    report.Scenarios.Count(s => s.Enabled), size?.Ticks, parse.GetValue(logLevel)), finished)
+                    report.Scenarios.Count(s => s.Enabled), job.Size?.Ticks, parse.GetValue(logLevel)), finished)
                 : null;
             finished.NewBest += (best, value, previous) =>
             {
@@ -166,72 +147,46 @@ internal static class RunCommand
             });
             try
             {
-                var running = new BatchOrchestrator(tickStore, StrategyCatalog.CreateDefault(), hub).RunAsync(report, plan, new BatchOptions
-                {
-                    Profiling = !parse.GetValue(noProfile),
-                    TraceBars = parse.GetValue(trace),
-                    ScenarioTimeout = parse.GetValue(timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
-                    Outcomes = new OutcomeSinks(results, finished),
-                    Kept = resumed?.Kept ?? [],
-                }, interrupts.Cancel, interrupts.Kill);
+                var running = job.RunAsync(finished, interrupts.Cancel, interrupts.Kill);
                 if (panel is not null)
                 {
                     await panel.ShowAsync(context.ErrorConsole, running);
                 }
 
-                var batch = await running;
-                string? summaryError = null;
-                string? reportPath = null;
-                try
-                {
-                    results.Complete(batch);
-                    reportPath = HtmlReport.Write(RecordedRun.Read(results.FullPath), parse.GetValue(score), parse.GetValue(minTrades));
-                }
-                catch (ResultsFolderException ex)
-                {
-                    summaryError = ex.Message;
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    summaryError = $"report.html could not be written to {results.FullPath}: {ex.Message}. The results files are kept; finiex report {results.FullPath} tries again.";
-                }
-
+                var completion = job.Complete(await running);
+                var batch = completion.Batch;
                 if (jsonMode)
                 {
                     context.Out.WriteLine(JsonSerializer.Serialize(BatchSummary.From(batch, results.FilesOf), ResultsJson.Options));
                 }
-                else
+                else if (!parse.GetValue(quiet))
                 {
-                    if (!parse.GetValue(quiet))
-                    {
-                        BatchResultRenderer.Render(context.Console, batch, resultView);
-                    }
+                    BatchResultRenderer.Render(context.Console, batch, resultView);
                 }
 
-                foreach (var (scenario, error) in results.WriteErrors)
+                foreach (var (scenario, error) in completion.WriteErrors)
                 {
                     context.ErrorConsole.MarkupLineInterpolated($"[red]error:[/] the files of scenario {scenario} could not be written: {error}");
                 }
 
-                if (summaryError is not null)
+                if (completion.SummaryError is { } summaryError)
                 {
                     context.ErrorConsole.MarkupLineInterpolated($"[red]error:[/] {summaryError}");
                 }
 
                 console.MarkupLineInterpolated($"Results: {results.FullPath}");
-                if (reportPath is not null)
+                if (completion.ReportPath is { } reportPath)
                 {
                     console.MarkupLineInterpolated($"Report:  {reportPath}");
                 }
 
-                return batch.AllCompleted && summaryError is null && results.WriteErrors.Count == 0 ? ExitCodes.Success : ExitCodes.Failed;
+                return batch.AllCompleted && completion.AllWritten ? ExitCodes.Success : ExitCodes.Failed;
             }
             catch (FileNotFoundException ex)
             {
                 context.ErrorConsole.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
                 return ExitCodes.Failed;
             }
-
         });
         return command;
     }

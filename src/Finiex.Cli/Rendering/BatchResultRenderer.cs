@@ -102,9 +102,9 @@ internal static class BatchResultRenderer
         foreach (var sweep in SweepRanking.Rank(summary.Scenarios, view.Score, view.MinTrades))
         {
             var scoreName = ScoreName(view.Score);
-            var table = new Table().Border(TableBorder.Rounded)
-                .Title($"Sweep of {string.Join(" × ", sweep.Parameters.Select(ShortName))}: best by {scoreName}{(view.Score == SweepScore.MaxDrawdown ? " (lowest)" : "")}")
-                .AddColumn(Number("rank")).AddColumn(Number("#"));
+            // A heading line, not the table's title: a title wider than the table would wrap.
+            console.MarkupLineInterpolated($"[bold]Sweep of {string.Join(" × ", sweep.Parameters.Select(ShortName))}[/], best by {scoreName}{(view.Score == SweepScore.MaxDrawdown ? " (lowest)" : "")}:");
+            var table = new Table().Border(TableBorder.Rounded).AddColumn(Number("rank")).AddColumn(Number("#"));
             foreach (var parameter in sweep.Parameters)
             {
                 table.AddColumn(Number(ShortName(parameter)));

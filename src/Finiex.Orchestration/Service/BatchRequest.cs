@@ -1,0 +1,21 @@
+using Finiex.Core.Scenarios;
+using Finiex.Orchestration.Sweeps;
+
+namespace Finiex.Orchestration.Service;
+
+/// <summary>What to run: a set (or an interrupted run's folder to resume), where its data and results are, and how.</summary>
+public sealed record BatchRequest
+{
+    /// <summary>The scenario set file; with <see cref="ResumeFolder"/> it defaults to the one that run was started with.</summary>
+    public string? SetFile { get; init; }
+    public string? ResumeFolder { get; init; }
+    public string? StoreFolder { get; init; }
+    public string OutRoot { get; init; } = "results";
+    public ExecutionMode? Mode { get; init; }
+    public int? Parallel { get; init; }
+    public TimeSpan? ScenarioTimeout { get; init; }
+    public bool Profiling { get; init; } = true;
+    public bool TraceBars { get; init; }
+    public SweepScore Score { get; init; } = SweepScore.NetProfit;
+    public int MinTrades { get; init; } = SweepRanking.DefaultMinTrades;
+}
