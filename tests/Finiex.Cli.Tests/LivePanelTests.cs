@@ -25,7 +25,7 @@ public sealed class LivePanelTests
         {
             ScenarioName = "eurusd_may06",
             Symbol = "EURUSD",
-            Status = "RUNNING",
+            Status = Finiex.Engine.Loop.ScenarioStatus.Running,
             TicksProcessed = 25_000,
             TicksTotal = 100_000,
             Balance = 10_012.5,

@@ -15,12 +15,13 @@ public sealed class BatchJobTests
         var output = Path.Combine(Path.GetTempPath(), $"finiex-job-{Guid.NewGuid():N}");
         try
         {
-            using var job = new BatchJob(new BatchRequest { SetFile = BatchFixture.ExampleSet, StoreFolder = RepoPaths.SampleStore, OutRoot = output, Mode = ExecutionMode.Threads }, new BatchEventHub());
+            using var job = new BatchJob(new BatchRequest { SetFile = BatchFixture.ExampleSet, StoreFolder = RepoPaths.SampleStore, OutRoot = output, Mode = ExecutionMode.Threads });
             Assert.Equal(BatchStage.Pending, job.Stage);
 
             var report = job.Validate();
             Assert.Equal(BatchStage.Validating, job.Stage);
             Assert.Matches(new Regex(@"^eurusd_example--\d{4}-\d{2}-\d{2}_\d{2}\.\d{2}\.\d{2}--[0-9a-f]{6}$"), job.Id);
+            using var events = job.Events.Subscribe();
             Assert.Equal(7, report.Scenarios.Length);
             Assert.Equal(report.Scenarios.Sum(s => s.Ticks), job.Size!.Ticks);
 
@@ -36,6 +37,18 @@ public sealed class BatchJobTests
             Assert.True(completion.AllWritten);
             Assert.Equal(Path.Combine(job.Results.FullPath, "report.html"), completion.ReportPath);
             Assert.Equal(7, batch.Scenarios.Count(s => s.Result.Success));
+            var seen = new List<BatchEvent>();
+            await foreach (var e in events.ReadAllAsync())
+            {
+                seen.Add(e); // ends with the batch
+            }
+
+            Assert.All(seen, e => Assert.Equal(job.Id, e.BatchId));
+            Assert.Equal(Enumerable.Range(1, seen.Count).Select(i => (long)i), seen.Select(e => e.Sequence));
+            Assert.Equal(BatchEventKind.BatchFinished, seen[^1].Kind);
+            var finishedEvents = seen.Where(e => e.Kind == BatchEventKind.ScenarioFinished).ToList();
+            Assert.Equal(7, finishedEvents.Count);
+            Assert.All(finishedEvents, e => Assert.Equal(batch.Scenarios.Single(s => s.Index == e.ScenarioIndex).Result.Statistics, e.Result!.Statistics));
         }
         finally
         {
@@ -49,18 +62,18 @@ public sealed class BatchJobTests
     [Fact]
     public void A_job_that_cannot_go_on_says_why_and_is_failed()
     {
-        using var noSet = new BatchJob(new BatchRequest(), new BatchEventHub());
+        using var noSet = new BatchJob(new BatchRequest());
         Assert.Equal(BatchJobError.NoSet, Assert.Throws<BatchJobException>(noSet.Validate).Error);
         Assert.Equal(BatchStage.Failed, noSet.Stage);
 
-        using var missing = new BatchJob(new BatchRequest { SetFile = "/nowhere/set.json", StoreFolder = RepoPaths.SampleStore }, new BatchEventHub());
+        using var missing = new BatchJob(new BatchRequest { SetFile = "/nowhere/set.json", StoreFolder = RepoPaths.SampleStore });
         Assert.Equal(BatchJobError.SetUnusable, Assert.Throws<BatchJobException>(missing.Validate).Error);
         Assert.NotEmpty(missing.Report!.SetProblems);
 
         var blocker = Path.GetTempFileName(); // a file where the results root should be
         try
         {
-            using var unwritable = new BatchJob(new BatchRequest { SetFile = BatchFixture.ExampleSet, StoreFolder = RepoPaths.SampleStore, OutRoot = blocker }, new BatchEventHub());
+            using var unwritable = new BatchJob(new BatchRequest { SetFile = BatchFixture.ExampleSet, StoreFolder = RepoPaths.SampleStore, OutRoot = blocker });
             unwritable.Validate();
             var error = Assert.Throws<BatchJobException>(unwritable.Prepare);
             Assert.Equal(BatchJobError.ResultsFolder, error.Error);

@@ -34,7 +34,7 @@ public sealed class CoordinatorPolicyTests
         public async Task<ProcessResult> RunAsync(ProcessDataPackage package, SlotReporter reporter, CancellationToken cancellationToken)
         {
             Ran.Add(package.ScenarioIndex);
-            reporter.Progress("RUNNING", 50, 100, 1, 1, 0);
+            reporter.Progress(Finiex.Engine.Loop.ScenarioStatus.Running, 50, 100, 1, 1, 0);
             await work(package);
             return new ProcessResult
             {
@@ -82,8 +82,10 @@ public sealed class CoordinatorPolicyTests
         var (slow, fast) = first.Ran.Contains(0) ? (first, second) : (second, first);
         Assert.Equal([0], slow.Ran);
         Assert.Equal([1, 2, 3, 4, 5], fast.Ran);
-        Assert.Equal(2, hub.SlotSnapshot().Count);
-        Assert.All(hub.SlotSnapshot(), s => Assert.Equal(BatchEventKind.SlotIdle, s.Kind));
+        var snapshot = hub.Snapshot();
+        Assert.Equal(2, snapshot.Slots.Count);
+        Assert.All(snapshot.Slots, s => Assert.Equal(BatchEventKind.SlotIdle, s.Kind));
+        Assert.Equal(hub.LastSequence, snapshot.Sequence);
     }
 
     [Fact(Timeout = 20_000)]
@@ -137,6 +139,44 @@ public sealed class CoordinatorPolicyTests
         Assert.Equal(ExecutionMode.Processes, ExecutionPlan.Choose(null, null, ExecutionConfig.Default, new BatchSize(BatchSize.SmallBatchScenarios + 1, 1_000)).Mode);
         Assert.Equal(ExecutionMode.Processes, ExecutionPlan.Choose(ExecutionMode.Processes, null, ExecutionConfig.Default, new BatchSize(1, 10)).Mode);
         Assert.Equal(ExecutionMode.Processes, ExecutionPlan.Choose(null, null, ExecutionConfig.Default, size: null).Mode);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_consumer_that_falls_behind_never_holds_up_publishing_and_sees_the_gap()
+    {
+        var hub = new BatchEventHub("batch-1");
+        using var stalled = hub.Subscribe(capacity: 100); // never read until the end
+        using var reading = hub.Subscribe(capacity: 100);
+        var received = new List<BatchEvent>();
+        var reader = Task.Run(async () =>
+        {
+            await foreach (var e in reading.ReadAllAsync())
+            {
+                received.Add(e);
+            }
+        });
+
+        for (var i = 0; i < 10_000; i++)
+        {
+            hub.Publish(new BatchEvent { Sequence = 0, Time = default, Kind = BatchEventKind.ScenarioProgress, SlotId = i % 2, ScenarioIndex = 3, TicksProcessed = i });
+        }
+
+        hub.Publish(new BatchEvent { Sequence = 0, Time = default, Kind = BatchEventKind.BatchFinished });
+        await reader;
+
+        Assert.Equal(10_001 - 100, stalled.Dropped);
+        var kept = new List<BatchEvent>();
+        await foreach (var e in stalled.ReadAllAsync())
+        {
+            kept.Add(e);
+        }
+
+        Assert.Equal(Enumerable.Range(1, 100).Select(i => (long)i), kept.Select(e => e.Sequence)); // then a gap: resync from a snapshot
+        var snapshot = hub.Snapshot();
+        Assert.Equal(("batch-1", 10_001L), (snapshot.BatchId, snapshot.Sequence));
+        Assert.Equal([9_998L, 9_999L], snapshot.Slots.Select(e => e.TicksProcessed));
+        Assert.All(received, e => Assert.Equal("batch-1", e.BatchId));
+        Assert.True(received.Zip(received.Skip(1)).All(p => p.First.Sequence < p.Second.Sequence), "in order");
     }
 
     [Fact]

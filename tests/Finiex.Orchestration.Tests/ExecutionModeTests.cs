@@ -1,3 +1,4 @@
+using Finiex.Engine.Loop;
 using Finiex.Core.Scenarios;
 using Finiex.Orchestration.Events;
 
@@ -48,9 +49,9 @@ public sealed class ExecutionModeTests
         foreach (var scenario in batch.Scenarios)
         {
             var statuses = events.Where(e => e.ScenarioIndex == scenario.Index && e.Kind is BatchEventKind.ScenarioProgress).Select(e => e.Status).ToList();
-            Assert.Contains("INIT_PROCESS", statuses);
-            Assert.Contains("RUNNING", statuses);
-            Assert.Contains("COMPLETED", statuses);
+            Assert.Contains(ScenarioStatus.InitProcess, statuses);
+            Assert.Contains(ScenarioStatus.Running, statuses);
+            Assert.Contains(ScenarioStatus.Completed, statuses);
             Assert.Contains(events, e => e.ScenarioIndex == scenario.Index && e.Kind == BatchEventKind.Log && e.Message.StartsWith("Completed", StringComparison.Ordinal));
         }
 
@@ -66,14 +67,14 @@ public sealed class ExecutionModeTests
         Assert.True(batch.AllCompleted);
         foreach (var scenario in batch.Scenarios)
         {
-            var last = events.Last(e => e.ScenarioIndex == scenario.Index && e is { Kind: BatchEventKind.ScenarioProgress, Status: "RUNNING" });
+            var last = events.Last(e => e.ScenarioIndex == scenario.Index && e is { Kind: BatchEventKind.ScenarioProgress, Status: ScenarioStatus.Running });
             Assert.Equal(5_000, last.TicksProcessed);
             Assert.Equal(["M5", "M30"], last.Export!.Bars!.Select(b => b.Timeframe));
             Assert.Equal(5_000, last.Export.Portfolio!.Statistics.TicksProcessed);
             Assert.Equal(["rsi", "band"], last.Export.Performance!.Workers.Select(w => w.Worker));
         }
 
-        Assert.All(events.Where(e => e.Status != "RUNNING"), e => Assert.Null(e.Export));
+        Assert.All(events.Where(e => e.Status != ScenarioStatus.Running), e => Assert.Null(e.Export));
     }
 
     [Fact(Timeout = 120_000)]

@@ -60,7 +60,6 @@ internal static class RunCommand
 
             var jsonMode = parse.GetValue(json);
             var console = jsonMode ? context.ErrorConsole : context.Console;
-            var hub = new BatchEventHub();
             using var job = new BatchJob(new BatchRequest
             {
                 SetFile = parse.GetValue(set),
@@ -74,7 +73,7 @@ internal static class RunCommand
                 TraceBars = parse.GetValue(trace),
                 Score = parse.GetValue(score),
                 MinTrades = parse.GetValue(minTrades),
-            }, hub);
+            });
             try
             {
                 var validated = job.Validate();
@@ -96,7 +95,7 @@ internal static class RunCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var (report, plan, results) = (job.Report!, job.Plan!, job.Results);
+            var (report, plan, results, hub) = (job.Report!, job.Plan!, job.Results, job.Events);
             if (!parse.GetValue(quiet))
             {
                 if (job.Resumed is { } resumed)
@@ -128,13 +127,14 @@ internal static class RunCommand
                     LiveLines.NewBest(context.ErrorConsole, best, value, previous, resultView.Score);
                 }
             };
-            using var live = hub.Subscribe(e =>
+            using var lineEvents = view == "lines" ? hub.Subscribe() : null;
+            var lines = lineEvents is null ? Task.CompletedTask : Task.Run(async () =>
             {
-                if (view == "lines")
+                await foreach (var e in lineEvents.ReadAllAsync(CancellationToken.None))
                 {
                     LiveLines.Write(context.ErrorConsole, e, parse.GetValue(logLevel));
                 }
-            });
+            }, CancellationToken.None);
 
             using var interrupts = new BatchInterrupts(() =>
             {
@@ -154,6 +154,7 @@ internal static class RunCommand
                 }
 
                 var completion = job.Complete(await running);
+                await lines; // the queue ends with the batch's last event
                 var batch = completion.Batch;
                 if (jsonMode)
                 {

@@ -1,3 +1,4 @@
+using Finiex.Engine.Loop;
 using Finiex.Orchestration.Events;
 using Finiex.Orchestration.Execution;
 using Finiex.Orchestration.Sweeps;
@@ -22,7 +23,7 @@ internal static class LiveLines
             case BatchEventKind.ScenarioStarted:
                 console.MarkupLineInterpolated($"  [grey]slot {e.SlotId + 1}[/] started  #{e.ScenarioIndex} {e.ScenarioName} ({e.Symbol}, {e.TicksTotal:N0} ticks)");
                 break;
-            case BatchEventKind.ScenarioFinished when e.Status == "COMPLETED":
+            case BatchEventKind.ScenarioFinished when e.Status == ScenarioStatus.Completed:
                 console.MarkupLineInterpolated($"  [grey]slot {e.SlotId + 1}[/] [green]finished[/] #{e.ScenarioIndex} {e.ScenarioName}: {e.Trades} trades, balance {e.Balance:N2}");
                 break;
             case BatchEventKind.ScenarioFinished:

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Finiex.Contracts.Live;
+using Finiex.Engine.Loop;
 using Finiex.Orchestration.Events;
 using Finiex.Orchestration.Execution;
 using Spectre.Console;
@@ -45,7 +46,7 @@ internal sealed class LivePanel(BatchEventHub hub, LiveSetup setup, FinishedScen
 
     public IRenderable Render(int width)
     {
-        var slots = hub.SlotSnapshot().Where(e => e.SlotId >= 0).ToDictionary(e => e.SlotId);
+        var slots = hub.Snapshot().Slots.Where(e => e.SlotId >= 0).ToDictionary(e => e.SlotId);
         var running = slots.Values.Where(IsBusy).ToList();
         var parts = new List<IRenderable> { Overall(running, width) };
         var panelWidth = Math.Min(width, Math.Max(60, (width / Math.Min(setup.Slots, Math.Max(1, width / 60))) - 1));
@@ -156,11 +157,11 @@ internal sealed class LivePanel(BatchEventHub hub, LiveSetup setup, FinishedScen
 
     private static bool IsBusy(BatchEvent e) => e.Kind is not (BatchEventKind.SlotIdle or BatchEventKind.BatchStarted);
 
-    private static string StatusMarkup(string status) => status switch
+    private static string StatusMarkup(ScenarioStatus? status) => status switch
     {
-        "COMPLETED" => "[green]done[/]",
-        "FINISHED_WITH_ERROR" => "[red]failed[/]",
-        "INIT_PROCESS" => "[blue]starting[/]",
+        ScenarioStatus.Completed => "[green]done[/]",
+        ScenarioStatus.FinishedWithError => "[red]failed[/]",
+        ScenarioStatus.InitProcess => "[blue]starting[/]",
         _ => "[green]running[/]",
     };
 

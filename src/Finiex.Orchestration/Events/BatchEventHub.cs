@@ -3,23 +3,45 @@ using System.Collections.Concurrent;
 namespace Finiex.Orchestration.Events;
 
 /// <summary>
-/// The orchestration API the console and the server consume: every batch, scenario, slot and log event with a
-/// monotonically increasing sequence number, bounded ring buffers of log lines per slot and per scenario, and the
-/// latest state of each slot, all of which a late or lagging consumer can read as a snapshot.
+/// The orchestration API the console and the server consume: every batch, scenario, slot and log event of one batch
+/// (<see cref="BatchId"/>) with a monotonically increasing sequence number, bounded ring buffers of log lines per slot
+/// and per scenario, and the latest state of each slot, all of which a late or lagging consumer can read as a snapshot.
+/// Consumers subscribe with their own bounded queue (<see cref="Subscribe()"/>), so a slow one never holds up the
+/// runner whose frames publish the events.
 /// </summary>
-public sealed class BatchEventHub
+public sealed class BatchEventHub(string batchId = "")
 {
     public const int LogLinesKept = 200;
+    public const int SubscriberCapacity = 4_096;
 
     private readonly object _gate = new();
     private readonly List<Action<BatchEvent>> _subscribers = [];
+    private readonly List<BatchEventSubscription> _queues = [];
     private readonly ConcurrentDictionary<int, Queue<BatchEvent>> _slotLogs = new();
     private readonly ConcurrentDictionary<int, Queue<BatchEvent>> _scenarioLogs = new();
     private readonly ConcurrentDictionary<int, BatchEvent> _slotState = new();
     private long _sequence;
 
+    public string BatchId => batchId;
+
     public long LastSequence => Interlocked.Read(ref _sequence);
 
+    /// <summary>A queue of every event from now on, for a consumer reading at its own pace.</summary>
+    public BatchEventSubscription Subscribe(int capacity = SubscriberCapacity)
+    {
+        var subscription = new BatchEventSubscription(capacity, Unsubscribe);
+        lock (_gate)
+        {
+            _queues.Add(subscription);
+        }
+
+        return subscription;
+    }
+
+    /// <summary>
+    /// An observer called on the publishing thread, in order: it must return at once (count, flag, cancel); anything
+    /// slower belongs in a <see cref="Subscribe()"/> queue.
+    /// </summary>
     public IDisposable Subscribe(Action<BatchEvent> subscriber)
     {
         lock (_gate)
@@ -37,9 +59,13 @@ public sealed class BatchEventHub
         BatchEvent stamped;
         lock (_gate)
         {
-            stamped = draft with { Sequence = ++_sequence, Time = DateTimeOffset.UtcNow };
+            stamped = draft with { BatchId = batchId, Sequence = ++_sequence, Time = DateTimeOffset.UtcNow };
             subscribers = [.. _subscribers];
             Remember(stamped);
+            foreach (var queue in _queues)
+            {
+                queue.Offer(stamped); // in sequence order: offered under the lock that numbers them
+            }
         }
 
         foreach (var subscriber in subscribers)
@@ -50,8 +76,14 @@ public sealed class BatchEventHub
         return stamped;
     }
 
-    /// <summary>The latest event of each slot, in slot order.</summary>
-    public IReadOnlyList<BatchEvent> SlotSnapshot() => [.. _slotState.OrderBy(s => s.Key).Select(s => s.Value)];
+    /// <summary>The latest event of each slot, in slot order, and the sequence number it is valid at.</summary>
+    public BatchSnapshot Snapshot()
+    {
+        lock (_gate)
+        {
+            return new BatchSnapshot(batchId, _sequence, [.. _slotState.OrderBy(s => s.Key).Select(s => s.Value)]);
+        }
+    }
 
     public IReadOnlyList<BatchEvent> SlotLog(int slot) => Copy(_slotLogs, slot);
 
@@ -85,6 +117,14 @@ public sealed class BatchEventHub
         lock (_gate)
         {
             return buffers.TryGetValue(key, out var queue) ? [.. queue] : [];
+        }
+    }
+
+    private void Unsubscribe(BatchEventSubscription subscription)
+    {
+        lock (_gate)
+        {
+            _queues.Remove(subscription);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Collections.Concurrent;
 using Finiex.Contracts.Packages;
 using Finiex.Contracts.Results;
+using Finiex.Engine.Loop;
 using Finiex.Orchestration.Events;
 
 namespace Finiex.Orchestration.Execution;
@@ -35,12 +36,12 @@ public sealed class ExecutionCoordinator(IReadOnlyList<IExecutionSlot> slots, Ba
             {
                 results[package.ScenarioIndex] = Canceled(package);
                 finished?.Invoke(results[package.ScenarioIndex], 0);
-                hub.Publish(reporter.Draft(BatchEventKind.ScenarioFinished) with { Status = "FINISHED_WITH_ERROR", Message = "canceled before it started" });
+                hub.Publish(reporter.Draft(BatchEventKind.ScenarioFinished) with { Status = ScenarioStatus.FinishedWithError, Message = "canceled before it started", Result = results[package.ScenarioIndex] });
                 continue;
             }
 
-            hub.Publish(reporter.Draft(BatchEventKind.SlotBusy) with { Status = "INIT_PROCESS", TicksTotal = package.Ticks.Count });
-            hub.Publish(reporter.Draft(BatchEventKind.ScenarioStarted) with { Status = "INIT_PROCESS", TicksTotal = package.Ticks.Count });
+            hub.Publish(reporter.Draft(BatchEventKind.SlotBusy) with { Status = ScenarioStatus.InitProcess, TicksTotal = package.Ticks.Count });
+            hub.Publish(reporter.Draft(BatchEventKind.ScenarioStarted) with { Status = ScenarioStatus.InitProcess, TicksTotal = package.Ticks.Count });
             var handedOver = Stopwatch.GetTimestamp();
             var result = await slot.RunAsync(package, reporter, cancellationToken).ConfigureAwait(false);
             _slotMs[package.ScenarioIndex] = Stopwatch.GetElapsedTime(handedOver).TotalMilliseconds;
@@ -48,7 +49,8 @@ public sealed class ExecutionCoordinator(IReadOnlyList<IExecutionSlot> slots, Ba
             finished?.Invoke(result, _slotMs[package.ScenarioIndex]);
             hub.Publish(reporter.Draft(BatchEventKind.ScenarioFinished) with
             {
-                Status = result.Success ? "COMPLETED" : "FINISHED_WITH_ERROR",
+                Status = result.Success ? ScenarioStatus.Completed : ScenarioStatus.FinishedWithError,
+                Result = result,
                 TicksProcessed = result.Statistics?.TicksProcessed ?? 0,
                 TicksTotal = package.Ticks.Count,
                 Balance = result.Statistics?.FinalBalance ?? 0,

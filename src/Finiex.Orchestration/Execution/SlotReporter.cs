@@ -16,9 +16,9 @@ namespace Finiex.Orchestration.Execution;
 public sealed class SlotReporter(BatchEventHub hub, int slotId, ProcessDataPackage package) : IProgressSink, ILogEventSink
 {
     public void Report(in LiveProgress progress) =>
-        Progress(StatusName(progress.Status), progress.TicksProcessed, progress.TicksTotal, progress.Balance, progress.Equity, progress.Trades, progress.Export);
+        Progress(progress.Status, progress.TicksProcessed, progress.TicksTotal, progress.Balance, progress.Equity, progress.Trades, progress.Export);
 
-    public void Progress(string status, long ticks, long total, double balance, double equity, int trades, LiveExport? export = null) =>
+    public void Progress(ScenarioStatus status, long ticks, long total, double balance, double equity, int trades, LiveExport? export = null) =>
         hub.Publish(Draft(BatchEventKind.ScenarioProgress) with
         {
             Status = status,
@@ -49,14 +49,7 @@ public sealed class SlotReporter(BatchEventHub hub, int slotId, ProcessDataPacka
         Symbol = package.Symbol,
     };
 
-    public static string StatusName(ScenarioStatus status) => status switch
-    {
-        ScenarioStatus.InitProcess => "INIT_PROCESS",
-        ScenarioStatus.Running => "RUNNING",
-        ScenarioStatus.Completed => "COMPLETED",
-        _ => "FINISHED_WITH_ERROR",
-    };
-
-    public static string StatusName(string enumName) =>
-        Enum.TryParse<ScenarioStatus>(enumName, out var status) ? StatusName(status) : enumName;
+    /// <summary>A status as a runner sends it (the enum's name, the wire's form); an unknown name is a failed scenario.</summary>
+    public static ScenarioStatus StatusOf(string wireName) =>
+        Enum.TryParse<ScenarioStatus>(wireName, out var status) ? status : ScenarioStatus.FinishedWithError;
 }

@@ -312,7 +312,7 @@ internal sealed class RunnerProcess : IAsyncDisposable
             case FrameKind.Progress:
                 var progress = MessagePackSerializer.Deserialize<ProgressMessage>(frame.Body);
                 watchdog.Moved();
-                reporter.Progress(SlotReporter.StatusName(progress.Status), progress.TicksProcessed, progress.TicksTotal, progress.Balance, progress.Equity, progress.Trades, progress.Export);
+                reporter.Progress(SlotReporter.StatusOf(progress.Status), progress.TicksProcessed, progress.TicksTotal, progress.Balance, progress.Equity, progress.Trades, progress.Export);
                 return null;
             case FrameKind.LogBatch:
                 var batch = MessagePackSerializer.Deserialize<LogBatch>(frame.Body);

@@ -15,15 +15,16 @@ namespace Finiex.Orchestration.Service;
 /// <summary>
 /// One batch from request to results, stage by stage, as <c>finiex run</c> (and a server) drive it: <see cref="Validate"/>
 /// the set, <see cref="Prepare"/> the plan and the results folder (a new one, or an interrupted run's to resume),
-/// <see cref="RunAsync"/> the scenarios, <see cref="Complete"/> the summary and report. Its <see cref="Id"/> is
+/// <see cref="RunAsync"/> the scenarios (publishing to <see cref="Events"/>), <see cref="Complete"/> the summary and report. Its <see cref="Id"/> is
 /// <c>&lt;set&gt;--&lt;yyyy-MM-dd_HH.mm.ss&gt;--&lt;6 hex&gt;</c>; <see cref="Stage"/> says where it is. A caller renders what
 /// it likes between the stages; a stage that cannot go on throws <see cref="BatchJobException"/>.
 /// </summary>
-public sealed class BatchJob(BatchRequest request, BatchEventHub events) : IDisposable
+public sealed class BatchJob(BatchRequest request) : IDisposable
 {
     private readonly DateTimeOffset _created = DateTimeOffset.UtcNow;
     private readonly TickStore _store = TickStore.Resolve(request.StoreFolder);
     private ResultsFolder? _results;
+    private BatchEventHub? _events;
 
     public string Id { get; private set; } = "";
 
@@ -31,7 +32,8 @@ public sealed class BatchJob(BatchRequest request, BatchEventHub events) : IDisp
 
     public BatchRequest Request => request;
 
-    public BatchEventHub Events => events;
+    /// <summary>The batch's events (their <see cref="BatchEvent.BatchId"/> is <see cref="Id"/>); there from <see cref="Validate"/> on.</summary>
+    public BatchEventHub Events => _events ?? throw new InvalidOperationException("The job has no events before Validate.");
 
     public ScenarioSetReport? Report { get; private set; }
 
@@ -62,6 +64,7 @@ public sealed class BatchJob(BatchRequest request, BatchEventHub events) : IDisp
         var report = new ScenarioSetLoader(StrategyCatalog.CreateDefault(), _store).Load(setFile);
         Report = report;
         Id = NewId(report.Name, _created);
+        _events = new BatchEventHub(Id);
         var runnable = report.ToRunnableSet();
         if (runnable is null || runnable.Scenarios.Length == 0)
         {
@@ -103,7 +106,7 @@ public sealed class BatchJob(BatchRequest request, BatchEventHub events) : IDisp
     {
         Stage = BatchStage.Running;
         var outcomes = observer is null ? (IScenarioOutcomeSink)Results : new OutcomeSinks(Results, observer);
-        var batch = await new BatchOrchestrator(_store, StrategyCatalog.CreateDefault(), events).RunAsync(Report!, Plan!, new BatchOptions
+        var batch = await new BatchOrchestrator(_store, StrategyCatalog.CreateDefault(), Events).RunAsync(Report!, Plan!, new BatchOptions
         {
             Profiling = request.Profiling,
             TraceBars = request.TraceBars,
