@@ -158,7 +158,7 @@ internal static class RunCommand
                 var batch = completion.Batch;
                 if (jsonMode)
                 {
-                    context.Out.WriteLine(JsonSerializer.Serialize(BatchSummary.From(batch, results.FilesOf), ResultsJson.Options));
+                    context.Out.WriteLine(JsonSerializer.Serialize(results.Final(batch), ResultsJson.Options));
                 }
                 else if (!parse.GetValue(quiet))
                 {

@@ -52,12 +52,25 @@ public static class HtmlReport
         var log = scenario.Log ?? [];
         return scenario with
         {
+            EquityCurve = scenario.EquityCurve is { } curve ? InCents(curve) : null,
             Trades = scenario.Trades is { Count: > TradesShown } trades ? [.. trades.Take(TradesShown)] : scenario.Trades,
             Log = log.Count > LogLinesShown
                 ? [new LogLine(log[0].Time, "INFO", $"… {log.Count - LogLinesShown:N0} earlier lines are in {scenario.Files?.Log}"), .. log.Skip(log.Count - LogLinesShown)]
                 : log,
         };
     }
+
+    /// <summary>The curve's money in cents, as the page shows it: a third of the digits of full precision in the embedded data.</summary>
+    private static EquityCurve InCents(EquityCurve curve) => curve with
+    {
+        Equity = [.. curve.Equity.Select(Cents)],
+        Low = [.. curve.Low.Select(Cents)],
+        High = [.. curve.High.Select(Cents)],
+        Balance = [.. curve.Balance.Select(Cents)],
+        DayEquity = [.. curve.DayEquity.Select(Cents)],
+    };
+
+    private static double Cents(double money) => Math.Round(money, 2);
 
     private static string Asset(string name)
     {

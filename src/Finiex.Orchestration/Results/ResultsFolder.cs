@@ -170,7 +170,7 @@ public sealed class ResultsFolder : IScenarioOutcomeSink, IDisposable
         _flush.Dispose();
         try
         {
-            WriteSummary(BatchSummary.From(batch, FilesOf) with { StartedAt = _header.StartedAt }); // a resumed run keeps its first start
+            WriteSummary(Final(batch));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -178,6 +178,9 @@ public sealed class ResultsFolder : IScenarioOutcomeSink, IDisposable
                 $"summary.json could not be written to {FullPath}: {ex.Message}. The scenarios' own files written before (result.json, trades.csv, logs) are kept.", ex);
         }
     }
+
+    /// <summary>The final summary of the batch, as <see cref="Complete"/> writes it (a resumed run keeps its first start).</summary>
+    public BatchSummary Final(BatchResult batch) => BatchSummary.From(batch, FilesOf) with { StartedAt = _header.StartedAt };
 
     /// <summary>The summary as it would be written now (the final one comes from <see cref="Complete"/>).</summary>
     public BatchSummary InProgress()
