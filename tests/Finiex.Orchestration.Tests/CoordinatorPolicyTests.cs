@@ -31,9 +31,13 @@ public sealed class CoordinatorPolicyTests
 
         public List<int> Ran { get; } = [];
 
-        public async Task<ProcessResult> RunAsync(ProcessDataPackage package, SlotReporter reporter, CancellationToken cancellationToken)
+        public async Task<ProcessResult> RunAsync(ProcessDataPackage package, SlotReporter reporter, TimeSpan? timeout, CancellationToken cancellationToken)
         {
-            Ran.Add(package.ScenarioIndex);
+            lock (Ran)
+            {
+                Ran.Add(package.ScenarioIndex);
+            }
+
             reporter.Progress(Finiex.Engine.Loop.ScenarioStatus.Running, 50, 100, 1, 1, 0);
             await work(package);
             return new ProcessResult
@@ -76,7 +80,8 @@ public sealed class CoordinatorPolicyTests
         var second = new FakeSlot(1, Work);
         var hub = new BatchEventHub();
 
-        var results = await new ExecutionCoordinator([first, second], hub).RunAsync([.. Enumerable.Range(0, 6).Select(Package)], CancellationToken.None);
+        await using var coordinator = new ExecutionCoordinator([first, second]);
+        var results = await coordinator.RunAsync([.. Enumerable.Range(0, 6).Select(Package)], hub);
 
         Assert.Equal(Enumerable.Range(0, 6), results.Keys.Order());
         var (slow, fast) = first.Ran.Contains(0) ? (first, second) : (second, first);
@@ -102,11 +107,139 @@ public sealed class CoordinatorPolicyTests
             }
         });
 
-        var results = await new ExecutionCoordinator([slot], hub).RunAsync([.. Enumerable.Range(0, 4).Select(Package)], cancel.Token);
+        await using var coordinator = new ExecutionCoordinator([slot]);
+        var results = await coordinator.RunAsync([.. Enumerable.Range(0, 4).Select(Package)], hub, cancellationToken: cancel.Token);
 
         Assert.Equal([0], slot.Ran);
         Assert.All(results.Values, r => Assert.Equal(FailureKind.Canceled, r.Error!.Kind));
         Assert.Equal(4, results.Count);
+    }
+
+    /// <summary>Scenario indices of batch B are offset by 100, so one log of "ran" shows whose turn it was.</summary>
+    private static IReadOnlyList<ProcessDataPackage> Batch(int count, int offset = 0) => [.. Enumerable.Range(offset, count).Select(Package)];
+
+    [Fact(Timeout = 20_000)]
+    public async Task Batches_sharing_the_slots_take_turns()
+    {
+        var bSubmitted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var slot = new FakeSlot(0, p => p.ScenarioIndex == 0 ? bSubmitted.Task : Task.CompletedTask); // A's first waits for B to queue
+        await using var coordinator = new ExecutionCoordinator([slot]);
+
+        var a = coordinator.RunAsync(Batch(6), new BatchEventHub("a"));
+        while (slot.Ran.Count == 0)
+        {
+            await Task.Delay(5);
+        }
+
+        var b = coordinator.RunAsync(Batch(2, offset: 100), new BatchEventHub("b"));
+        bSubmitted.SetResult();
+        var (ra, rb) = (await a, await b);
+
+        Assert.Equal([0, 100, 1, 101, 2, 3, 4, 5], slot.Ran); // round robin, not all of A first
+        Assert.Equal(6, ra.Count);
+        Assert.Equal([100, 101], rb.Keys.Order());
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task Beyond_the_batch_limit_a_batch_waits_for_its_turn_and_slots_are_never_overcommitted()
+    {
+        var running = 0;
+        var most = 0;
+        async Task Work(ProcessDataPackage p)
+        {
+            var now = Interlocked.Increment(ref running);
+            InterlockedMax(ref most, now);
+            await Task.Delay(10);
+            Interlocked.Decrement(ref running);
+        }
+
+        var slots = new[] { new FakeSlot(0, Work), new FakeSlot(1, Work) };
+        await using var coordinator = new ExecutionCoordinator(slots, maxBatches: 1);
+        var order = new List<int>();
+        var hubA = new BatchEventHub("a");
+        var hubB = new BatchEventHub("b");
+        void Started(BatchEvent e)
+        {
+            if (e.Kind == BatchEventKind.ScenarioStarted)
+            {
+                lock (order)
+                {
+                    order.Add(e.ScenarioIndex);
+                }
+            }
+        }
+
+        using var sa = hubA.Subscribe(Started);
+        using var sb = hubB.Subscribe(Started);
+        var a = coordinator.RunAsync(Batch(5), hubA);
+        var b = coordinator.RunAsync(Batch(5, offset: 100), hubB);
+        await Task.WhenAll(a, b);
+
+        Assert.True(most <= 2, $"at most two scenarios at once on two slots (saw {most})");
+        var firstB = order.FindIndex(i => i >= 100);
+        Assert.All(order.Take(firstB), i => Assert.True(i < 100));
+        Assert.All(order.Skip(firstB), i => Assert.True(i >= 100)); // B was admitted when A was done
+
+        static void InterlockedMax(ref int target, int value)
+        {
+            int seen;
+            while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+            {
+            }
+        }
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task A_kill_reaches_only_the_slots_busy_with_that_batch()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var killed = new List<int>();
+        var slots = new[] { new KillableSlot(0, release, killed), new KillableSlot(1, release, killed) };
+        await using var coordinator = new ExecutionCoordinator(slots);
+        using var kill = new CancellationTokenSource();
+
+        var a = coordinator.RunAsync(Batch(1), new BatchEventHub("a"), kill: kill.Token);
+        var b = coordinator.RunAsync(Batch(1, offset: 100), new BatchEventHub("b"));
+        while (slots.Count(s => s.Running) < 2)
+        {
+            await Task.Delay(5);
+        }
+
+        var busyWithA = slots.Single(s => s.Current == 0).SlotId;
+        await kill.CancelAsync();
+        release.SetResult();
+        await Task.WhenAll(a, b);
+
+        Assert.Equal([busyWithA], killed);
+    }
+
+    /// <summary>A slot that runs until released and records kills.</summary>
+    private sealed class KillableSlot(int slotId, TaskCompletionSource release, List<int> killed) : IExecutionSlot
+    {
+        public int SlotId => slotId;
+
+        public bool Running { get; private set; }
+
+        public int Current { get; private set; } = -1;
+
+        public async Task<ProcessResult> RunAsync(ProcessDataPackage package, SlotReporter reporter, TimeSpan? timeout, CancellationToken cancellationToken)
+        {
+            (Current, Running) = (package.ScenarioIndex, true);
+            await release.Task;
+            return new ProcessResult { Success = true, ScenarioIndex = package.ScenarioIndex, ScenarioName = package.ScenarioName, Symbol = package.Symbol, Timings = new RunTimings() };
+        }
+
+        public Task KillAsync()
+        {
+            lock (killed)
+            {
+                killed.Add(slotId);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     [Fact]

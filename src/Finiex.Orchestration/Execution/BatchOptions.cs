@@ -12,4 +12,9 @@ public sealed record BatchOptions
     public Results.IScenarioOutcomeSink? Outcomes { get; init; }
     /// <summary>Scenarios an earlier attempt of this batch completed (<c>--resume</c>): kept as they are, not run again.</summary>
     public IReadOnlyList<ScenarioOutcome> Kept { get; init; } = [];
+    /// <summary>
+    /// Slots shared with other batches (a server's runner pool), used when the plan is the processes mode; null: the
+    /// batch starts its own slots and shuts them down at its end.
+    /// </summary>
+    public ExecutionCoordinator? Coordinator { get; init; }
 }

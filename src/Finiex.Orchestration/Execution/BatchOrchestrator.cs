@@ -28,7 +28,8 @@ public sealed class BatchOrchestrator(TickStore store, StrategyCatalog catalog, 
         var kept = options.Kept.ToDictionary(k => k.Index);
         var enabled = report.Scenarios.Count(s => s.Enabled && s.IsValid && !kept.ContainsKey(s.Index));
         using var files = new TickFileCache();
-        var slots = CreateSlots(plan, options, Math.Max(1, Math.Min(plan.Parallelism, enabled)), files);
+        var shared = plan.Mode == ExecutionMode.Processes ? options.Coordinator : null;
+        var slots = shared is null ? CreateSlots(plan, options, Math.Max(1, Math.Min(plan.Parallelism, enabled)), files) : [];
         var warmUp = Task.WhenAll(slots.Select(s => s.WarmUpAsync(cancellationToken))); // runners start while packages are prepared
         // The serialiser's warm-up waits for the runners' handshakes: on two cores it would otherwise delay them.
         _ = warmUp.ContinueWith(_ => StartSerializerWarmup(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
@@ -77,20 +78,19 @@ public sealed class BatchOrchestrator(TickStore store, StrategyCatalog catalog, 
 
         var preparationMs = clock.Elapsed.TotalMilliseconds;
         await warmUp.ConfigureAwait(false);
-        await using (var registration = kill.Register(() => KillAll(slots)))
+        await using var own = shared is null ? new ExecutionCoordinator(slots) : null; // idle by the time it is disposed
+        var coordinator = shared ?? own!;
+        try
         {
-            try
-            {
-                var digits = packages.ToDictionary(p => p.ScenarioIndex, p => p.SymbolSpec.Digits);
-                var coordinator = new ExecutionCoordinator(slots, hub, (result, slotMs) => Record(
-                    new ScenarioOutcome(result.ScenarioIndex, result.ScenarioName, configs[result.ScenarioIndex], result) { SlotMs = slotMs, PriceDigits = digits[result.ScenarioIndex] }));
-                await coordinator.RunAsync(packages, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                // Runners shut down together: one by one, each waited for its process to exit (40-70 ms each).
-                await Task.WhenAll(slots.Select(slot => slot.DisposeAsync().AsTask())).ConfigureAwait(false);
-            }
+            var digits = packages.ToDictionary(p => p.ScenarioIndex, p => p.SymbolSpec.Digits);
+            await coordinator.RunAsync(packages, hub, (result, slotMs) => Record(
+                    new ScenarioOutcome(result.ScenarioIndex, result.ScenarioName, configs[result.ScenarioIndex], result) { SlotMs = slotMs, PriceDigits = digits[result.ScenarioIndex] }),
+                options.ScenarioTimeout, cancellationToken, kill).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Runners shut down together: one by one, each waited for its process to exit (40-70 ms each).
+            await Task.WhenAll(slots.Select(slot => slot.DisposeAsync().AsTask())).ConfigureAwait(false);
         }
 
         hub.Publish(new BatchEvent { Sequence = 0, Time = default, Kind = BatchEventKind.BatchFinished });
@@ -103,7 +103,7 @@ public sealed class BatchOrchestrator(TickStore store, StrategyCatalog catalog, 
             WallMs = clock.Elapsed.TotalMilliseconds,
             PreparationMs = preparationMs,
             ExecutionMode = plan.Mode.ToString().ToLowerInvariant(),
-            Parallelism = slots.Count,
+            Parallelism = shared?.Slots.Count ?? slots.Count,
             RunnerStartsMs = [.. slots.OfType<RunnerProcessSlot>().SelectMany(s => s.RunnerStarts).Select(t => t.TotalMilliseconds)],
             Runners = [.. slots.OfType<RunnerProcessSlot>().SelectMany(s => s.Usage)],
             Scenarios = [.. outcomes.Values],
@@ -121,18 +121,10 @@ public sealed class BatchOrchestrator(TickStore store, StrategyCatalog catalog, 
         if (plan.Mode == ExecutionMode.Processes)
         {
             var launch = options.Runner ?? RunnerLaunch.Default();
-            return [.. Enumerable.Range(0, count).Select(i => (IExecutionSlot)new RunnerProcessSlot(i, launch, options.ScenarioTimeout))];
+            return [.. Enumerable.Range(0, count).Select(i => (IExecutionSlot)new RunnerProcessSlot(i, launch))];
         }
 
         return [.. Enumerable.Range(0, plan.Mode == ExecutionMode.Sequential ? 1 : count)
-            .Select(i => (IExecutionSlot)new InProcessSlot(i, catalog, options.ScenarioTimeout, files))];
-    }
-
-    private static void KillAll(IEnumerable<IExecutionSlot> slots)
-    {
-        foreach (var slot in slots.OfType<RunnerProcessSlot>())
-        {
-            _ = slot.KillAsync();
-        }
+            .Select(i => (IExecutionSlot)new InProcessSlot(i, catalog, files))];
     }
 }

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Finiex.Contracts.Packages;
 using Finiex.Contracts.Results;
 using Finiex.Engine.Loop;
@@ -8,46 +8,146 @@ using Finiex.Orchestration.Events;
 namespace Finiex.Orchestration.Execution;
 
 /// <summary>
-/// Hands packages to N slots: each slot takes the next waiting package when it is free, so a long scenario never
-/// holds up the others. Publishes slot and scenario events, hands each result (with its slot time) to <c>finished</c> the moment it exists,
-/// and returns the results by scenario index.
+/// A fixed set of slots shared by every batch handed to it (one per process for a server; one per batch for
+/// <c>finiex run</c>): never more scenarios running than slots, each free slot taking the next waiting scenario of the
+/// batches in turn (round robin, so a large batch does not starve a small one), and at most <c>maxBatches</c> batches
+/// admitted at once (the others wait for a turn). A long scenario holds up nothing but its slot. Slot and scenario
+/// events go to each batch's own hub; each result goes to the batch's <c>finished</c> callback the moment it exists.
 /// </summary>
-public sealed class ExecutionCoordinator(IReadOnlyList<IExecutionSlot> slots, BatchEventHub hub, Action<ProcessResult, double>? finished = null)
+public sealed class ExecutionCoordinator : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<int, double> _slotMs = new();
+    private readonly IReadOnlyList<IExecutionSlot> _slots;
+    private readonly SemaphoreSlim _admission;
+    private readonly SemaphoreSlim _waiting = new(0); // one count per scenario waiting in any batch
+    private readonly List<BatchWork> _batches = [];
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task[] _loops;
+    private int _turn;
 
-    /// <summary>Per scenario index: the time its slot took, from handing over the package to holding the result.</summary>
-    public IReadOnlyDictionary<int, double> SlotMilliseconds => _slotMs;
-
-    public async Task<IReadOnlyDictionary<int, ProcessResult>> RunAsync(IReadOnlyList<ProcessDataPackage> packages, CancellationToken cancellationToken)
+    public ExecutionCoordinator(IReadOnlyList<IExecutionSlot> slots, int maxBatches = int.MaxValue)
     {
-        var queue = new ConcurrentQueue<ProcessDataPackage>(packages);
-        var results = new ConcurrentDictionary<int, ProcessResult>();
-        await Task.WhenAll(slots.Select(slot => Task.Run(() => DrainAsync(slot, queue, results, cancellationToken), CancellationToken.None))).ConfigureAwait(false);
-        return results;
+        _slots = slots;
+        _admission = new SemaphoreSlim(Math.Max(1, Math.Min(maxBatches, 1_000_000)));
+        _loops = [.. slots.Select(slot => Task.Run(() => SlotLoopAsync(slot)))];
     }
 
-    private async Task DrainAsync(IExecutionSlot slot, ConcurrentQueue<ProcessDataPackage> queue, ConcurrentDictionary<int, ProcessResult> results, CancellationToken cancellationToken)
+    public IReadOnlyList<IExecutionSlot> Slots => _slots;
+
+    /// <summary>
+    /// Runs a batch's packages and returns their results by scenario index. <paramref name="cancellationToken"/> cancels
+    /// the batch (running scenarios stop at their next checkpoint, waiting ones are canceled without starting);
+    /// <paramref name="kill"/> kills the runners busy with it.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, ProcessResult>> RunAsync(IReadOnlyList<ProcessDataPackage> packages, BatchEventHub hub,
+        Action<ProcessResult, double>? finished = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default, CancellationToken kill = default)
     {
-        while (queue.TryDequeue(out var package))
+        var work = new BatchWork(packages, hub, finished, timeout, cancellationToken);
+        if (packages.Count == 0)
         {
-            var reporter = new SlotReporter(hub, slot.SlotId, package);
-            if (cancellationToken.IsCancellationRequested)
+            return work.Results;
+        }
+
+        try
+        {
+            await _admission.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            foreach (var package in packages)
             {
-                results[package.ScenarioIndex] = Canceled(package);
-                finished?.Invoke(results[package.ScenarioIndex], 0);
-                hub.Publish(reporter.Draft(BatchEventKind.ScenarioFinished) with { Status = ScenarioStatus.FinishedWithError, Message = "canceled before it started", Result = results[package.ScenarioIndex] });
+                work.Finish(package, -1, Canceled(package), 0);
+            }
+
+            return work.Results;
+        }
+
+        try
+        {
+            lock (_batches)
+            {
+                _batches.Add(work);
+            }
+
+            _waiting.Release(packages.Count);
+            await using (kill.Register(() => work.KillBusy()))
+            {
+                await work.Done.Task.ConfigureAwait(false);
+            }
+
+            return work.Results;
+        }
+        finally
+        {
+            lock (_batches)
+            {
+                _batches.Remove(work);
+            }
+
+            _admission.Release();
+        }
+    }
+
+    /// <summary>Slot time per scenario index of the batches run so far is in each result's callback; this stops the slots.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAll(_loops).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _stop.Dispose();
+        _waiting.Dispose();
+        _admission.Dispose();
+    }
+
+    private async Task SlotLoopAsync(IExecutionSlot slot)
+    {
+        while (true)
+        {
+            try
+            {
+                await _waiting.WaitAsync(_stop.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            if (NextInTurn() is not var (work, package))
+            {
+                continue; // cannot happen: the count matches the waiting packages
+            }
+
+            var reporter = new SlotReporter(work.Hub, slot.SlotId, package);
+            if (work.CancellationToken.IsCancellationRequested)
+            {
+                var canceled = Canceled(package);
+                work.Hub.Publish(reporter.Draft(BatchEventKind.ScenarioFinished) with
+                {
+                    Status = ScenarioStatus.FinishedWithError, Message = "canceled before it started", Result = canceled,
+                });
+                work.Finish(package, slot.SlotId, canceled, 0);
                 continue;
             }
 
-            hub.Publish(reporter.Draft(BatchEventKind.SlotBusy) with { Status = ScenarioStatus.InitProcess, TicksTotal = package.Ticks.Count });
-            hub.Publish(reporter.Draft(BatchEventKind.ScenarioStarted) with { Status = ScenarioStatus.InitProcess, TicksTotal = package.Ticks.Count });
+            work.Hub.Publish(reporter.Draft(BatchEventKind.SlotBusy) with { Status = ScenarioStatus.InitProcess, TicksTotal = package.Ticks.Count });
+            work.Hub.Publish(reporter.Draft(BatchEventKind.ScenarioStarted) with { Status = ScenarioStatus.InitProcess, TicksTotal = package.Ticks.Count });
             var handedOver = Stopwatch.GetTimestamp();
-            var result = await slot.RunAsync(package, reporter, cancellationToken).ConfigureAwait(false);
-            _slotMs[package.ScenarioIndex] = Stopwatch.GetElapsedTime(handedOver).TotalMilliseconds;
-            results[package.ScenarioIndex] = result;
-            finished?.Invoke(result, _slotMs[package.ScenarioIndex]);
-            hub.Publish(reporter.Draft(BatchEventKind.ScenarioFinished) with
+            work.Busy[slot.SlotId] = slot;
+            ProcessResult result;
+            try
+            {
+                result = await slot.RunAsync(package, reporter, work.Timeout, work.CancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // A slot reports failures in its result; an exception here is a bug, and must not leave the batch waiting.
+                result = ProcessResult.Failed(package.ScenarioIndex, package.ScenarioName, package.Symbol, FailureKind.RunnerCrashed, $"The slot failed: {ex.Message}");
+            }
+            finally
+            {
+                work.Busy.TryRemove(slot.SlotId, out _);
+            }
+
+            var slotMs = Stopwatch.GetElapsedTime(handedOver).TotalMilliseconds;
+            work.Hub.Publish(reporter.Draft(BatchEventKind.ScenarioFinished) with
             {
                 Status = result.Success ? ScenarioStatus.Completed : ScenarioStatus.FinishedWithError,
                 Result = result,
@@ -58,10 +158,70 @@ public sealed class ExecutionCoordinator(IReadOnlyList<IExecutionSlot> slots, Ba
                 Trades = (int)(result.Statistics?.Trades ?? 0),
                 Message = result.Error is { } error ? $"{error.Kind}: {error.Message}" : "",
             });
-            hub.Publish(new BatchEvent { Sequence = 0, Time = default, Kind = BatchEventKind.SlotIdle, SlotId = slot.SlotId });
+            work.Hub.Publish(new BatchEvent { Sequence = 0, Time = default, Kind = BatchEventKind.SlotIdle, SlotId = slot.SlotId });
+            work.Finish(package, slot.SlotId, result, slotMs);
+        }
+    }
+
+    /// <summary>The next waiting package, taking the batches in turn.</summary>
+    private (BatchWork Work, ProcessDataPackage Package)? NextInTurn()
+    {
+        lock (_batches)
+        {
+            var start = _turn % Math.Max(1, _batches.Count);
+            for (var i = 0; i < _batches.Count; i++)
+            {
+                var at = (start + i) % _batches.Count;
+                if (_batches[at].Waiting.TryDequeue(out var package))
+                {
+                    _turn = at + 1; // the next pick starts after this batch, also when one joins at the end meanwhile
+                    return (_batches[at], package);
+                }
+            }
+
+            return null;
         }
     }
 
     private static ProcessResult Canceled(ProcessDataPackage package) =>
         ProcessResult.Failed(package.ScenarioIndex, package.ScenarioName, package.Symbol, FailureKind.Canceled, "The batch was canceled before this scenario started.");
+
+    /// <summary>One batch in the coordinator: its waiting packages, results so far, and the slots busy with it.</summary>
+    private sealed class BatchWork(IReadOnlyList<ProcessDataPackage> packages, BatchEventHub hub, Action<ProcessResult, double>? finished, TimeSpan? timeout,
+        CancellationToken cancellationToken)
+    {
+        private int _left = packages.Count;
+
+        public ConcurrentQueue<ProcessDataPackage> Waiting { get; } = new(packages);
+
+        public ConcurrentDictionary<int, ProcessResult> Results { get; } = new();
+
+        public ConcurrentDictionary<int, IExecutionSlot> Busy { get; } = new();
+
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public BatchEventHub Hub => hub;
+
+        public TimeSpan? Timeout => timeout;
+
+        public CancellationToken CancellationToken => cancellationToken;
+
+        public void Finish(ProcessDataPackage package, int slotId, ProcessResult result, double slotMs)
+        {
+            Results[package.ScenarioIndex] = result;
+            finished?.Invoke(result, slotMs);
+            if (Interlocked.Decrement(ref _left) == 0)
+            {
+                Done.TrySetResult();
+            }
+        }
+
+        public void KillBusy()
+        {
+            foreach (var slot in Busy.Values)
+            {
+                _ = slot.KillAsync();
+            }
+        }
+    }
 }

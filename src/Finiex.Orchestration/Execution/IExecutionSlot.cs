@@ -11,7 +11,11 @@ public interface IExecutionSlot : IAsyncDisposable
 {
     int SlotId { get; }
 
-    Task<ProcessResult> RunAsync(ProcessDataPackage package, SlotReporter reporter, CancellationToken cancellationToken);
+    /// <summary>Runs one scenario; past <paramref name="timeout"/> it is stopped and fails as timed out.</summary>
+    Task<ProcessResult> RunAsync(ProcessDataPackage package, SlotReporter reporter, TimeSpan? timeout, CancellationToken cancellationToken);
+
+    /// <summary>Ends the running scenario at once (a second Ctrl+C): kills a runner; a thread cannot be killed and finishes at its next checkpoint.</summary>
+    Task KillAsync() => Task.CompletedTask;
 
     /// <summary>Gets ready before the first scenario (a runner process starts and handshakes), so the pool starts in parallel.</summary>
     Task WarmUpAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -11,23 +11,23 @@ namespace Finiex.Orchestration.Execution;
 /// Runs scenarios on a thread of this process: the threads and sequential modes, and the debugger's choice. Store files
 /// are opened through the batch's <see cref="TickFileCache"/> when one is given, as a runner keeps them mapped.
 /// </summary>
-public sealed class InProcessSlot(int slotId, StrategyCatalog catalog, TimeSpan? scenarioTimeout, TickFileCache? files = null) : IExecutionSlot
+public sealed class InProcessSlot(int slotId, StrategyCatalog catalog, TickFileCache? files = null) : IExecutionSlot
 {
     public int SlotId => slotId;
 
-    public Task<ProcessResult> RunAsync(ProcessDataPackage package, SlotReporter reporter, CancellationToken cancellationToken) =>
+    public Task<ProcessResult> RunAsync(ProcessDataPackage package, SlotReporter reporter, TimeSpan? timeout, CancellationToken cancellationToken) =>
         Task.Factory.StartNew(() =>
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            if (scenarioTimeout is { } limit)
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (timeout is { } limit)
             {
-                timeout.CancelAfter(limit);
+                stop.CancelAfter(limit);
             }
 
             var live = new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(reporter).CreateLogger();
-            var result = new ScenarioRunner(catalog, source => StoreTickData.Open(source, files), reporter, live).Run(package, timeout.Token);
+            var result = new ScenarioRunner(catalog, source => StoreTickData.Open(source, files), reporter, live).Run(package, stop.Token);
             return result.Error is { Kind: FailureKind.Canceled } && !cancellationToken.IsCancellationRequested
-                ? result with { Error = new ErrorInfo(FailureKind.TimedOut, Processes.RunnerProcess.TimeoutMessage(scenarioTimeout!.Value)) }
+                ? result with { Error = new ErrorInfo(FailureKind.TimedOut, Processes.RunnerProcess.TimeoutMessage(timeout!.Value)) }
                 : result;
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 

@@ -8,7 +8,7 @@ namespace Finiex.Orchestration.Processes;
 /// A slot backed by a runner process, reused across scenarios. A runner that failed is replaced before the next
 /// scenario; a runner that cannot be started fails the scenario with the reason instead of stopping the batch.
 /// </summary>
-internal sealed class RunnerProcessSlot(int slotId, RunnerLaunch launch, TimeSpan? scenarioTimeout) : IExecutionSlot
+internal sealed class RunnerProcessSlot(int slotId, RunnerLaunch launch) : IExecutionSlot
 {
     private RunnerProcess? _runner;
 
@@ -36,7 +36,7 @@ internal sealed class RunnerProcessSlot(int slotId, RunnerLaunch launch, TimeSpa
         }
     }
 
-    public async Task<ProcessResult> RunAsync(ProcessDataPackage package, SlotReporter reporter, CancellationToken cancellationToken)
+    public async Task<ProcessResult> RunAsync(ProcessDataPackage package, SlotReporter reporter, TimeSpan? timeout, CancellationToken cancellationToken)
     {
         if (_runner is not { IsAlive: true })
         {
@@ -58,7 +58,7 @@ internal sealed class RunnerProcessSlot(int slotId, RunnerLaunch launch, TimeSpa
             }
         }
 
-        return await _runner.RunAsync(package, reporter, scenarioTimeout, cancellationToken).ConfigureAwait(false);
+        return await _runner.RunAsync(package, reporter, timeout, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Kills the runner at once (a second Ctrl+C).</summary>
