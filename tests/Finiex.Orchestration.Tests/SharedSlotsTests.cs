@@ -42,4 +42,41 @@ public sealed class SharedSlotsTests
 
         BatchFixture.AssertNoRunnerSurvives(before);
     }
+
+    [Fact(Timeout = 180_000)]
+    public async Task Jobs_given_the_process_runner_pool_run_on_it_and_the_pool_shuts_its_runners_down()
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"finiex-pool-{Guid.NewGuid():N}");
+        var before = BatchFixture.RunnerPids();
+        try
+        {
+            await using (var pool = ExecutionCoordinator.WithRunnerProcesses(runners: 2, maxBatches: 2, BatchFixture.Launch()))
+            {
+                async Task<Service.BatchCompletion> Job()
+                {
+                    using var job = new Service.BatchJob(new Service.BatchRequest
+                    {
+                        SetFile = BatchFixture.ExampleSet, StoreFolder = Finiex.Tests.Shared.RepoPaths.SampleStore, OutRoot = output, Mode = ExecutionMode.Processes,
+                    }, pool);
+                    job.Validate();
+                    job.Prepare();
+                    return job.Complete(await job.RunAsync());
+                }
+
+                var done = await Task.WhenAll(Job(), Job()).WaitAsync(TimeSpan.FromMinutes(2));
+                Assert.All(done, c => Assert.True(c.Batch.AllCompleted && c.AllWritten));
+                Assert.Equal(BatchFixture.Fingerprint(done[0].Batch), BatchFixture.Fingerprint(done[1].Batch));
+                Assert.Equal(2, pool.Slots.OfType<RunnerProcessSlot>().Sum(s => s.RunnerStarts.Count));
+            }
+
+            BatchFixture.AssertNoRunnerSurvives(before);
+        }
+        finally
+        {
+            if (Directory.Exists(output))
+            {
+                Directory.Delete(output, recursive: true);
+            }
+        }
+    }
 }

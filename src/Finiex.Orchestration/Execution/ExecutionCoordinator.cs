@@ -24,14 +24,33 @@ public sealed class ExecutionCoordinator : IAsyncDisposable
     private readonly Task[] _loops;
     private int _turn;
 
+    private readonly bool _ownsSlots;
+
     public ExecutionCoordinator(IReadOnlyList<IExecutionSlot> slots, int maxBatches = int.MaxValue)
+        : this(slots, maxBatches, ownsSlots: false)
+    {
+    }
+
+    private ExecutionCoordinator(IReadOnlyList<IExecutionSlot> slots, int maxBatches, bool ownsSlots)
     {
         _slots = slots;
+        _ownsSlots = ownsSlots;
         _admission = new SemaphoreSlim(Math.Max(1, Math.Min(maxBatches, 1_000_000)));
         _loops = [.. slots.Select(slot => Task.Run(() => SlotLoopAsync(slot)))];
     }
 
     public IReadOnlyList<IExecutionSlot> Slots => _slots;
+
+    /// <summary>
+    /// The process-wide runner pool of a server: <paramref name="runners"/> runner-process slots (default: one per core),
+    /// started on first use and reused by every batch, shut down with the coordinator.
+    /// </summary>
+    public static ExecutionCoordinator WithRunnerProcesses(int? runners = null, int maxBatches = int.MaxValue, Processes.RunnerLaunch? launch = null)
+    {
+        var how = launch ?? Processes.RunnerLaunch.Default();
+        return new ExecutionCoordinator([.. Enumerable.Range(0, runners ?? Environment.ProcessorCount).Select(i => (IExecutionSlot)new Processes.RunnerProcessSlot(i, how))],
+            maxBatches, ownsSlots: true);
+    }
 
     /// <summary>
     /// Runs a batch's packages and returns their results by scenario index. <paramref name="cancellationToken"/> cancels
@@ -87,11 +106,16 @@ public sealed class ExecutionCoordinator : IAsyncDisposable
         }
     }
 
-    /// <summary>Slot time per scenario index of the batches run so far is in each result's callback; this stops the slots.</summary>
+    /// <summary>Stops the slots' loops (and shuts the slots down when the coordinator made them).</summary>
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_loops).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (_ownsSlots)
+        {
+            await Task.WhenAll(_slots.Select(slot => slot.DisposeAsync().AsTask())).ConfigureAwait(false);
+        }
+
         _stop.Dispose();
         _waiting.Dispose();
         _admission.Dispose();

@@ -17,9 +17,10 @@ namespace Finiex.Orchestration.Service;
 /// the set, <see cref="Prepare"/> the plan and the results folder (a new one, or an interrupted run's to resume),
 /// <see cref="RunAsync"/> the scenarios (publishing to <see cref="Events"/>), <see cref="Complete"/> the summary and report. Its <see cref="Id"/> is
 /// <c>&lt;set&gt;--&lt;yyyy-MM-dd_HH.mm.ss&gt;--&lt;6 hex&gt;</c>; <see cref="Stage"/> says where it is. A caller renders what
-/// it likes between the stages; a stage that cannot go on throws <see cref="BatchJobException"/>.
+/// it likes between the stages; a stage that cannot go on throws <see cref="BatchJobException"/>. Given a shared
+/// coordinator (a server's runner pool), a job planned for runner processes runs on it instead of starting its own.
 /// </summary>
-public sealed class BatchJob(BatchRequest request) : IDisposable
+public sealed class BatchJob(BatchRequest request, ExecutionCoordinator? sharedSlots = null) : IDisposable
 {
     private readonly DateTimeOffset _created = DateTimeOffset.UtcNow;
     private readonly TickStore _store = TickStore.Resolve(request.StoreFolder);
@@ -113,6 +114,7 @@ public sealed class BatchJob(BatchRequest request) : IDisposable
             ScenarioTimeout = request.ScenarioTimeout,
             Outcomes = outcomes,
             Kept = Resumed?.Kept ?? [],
+            Coordinator = sharedSlots,
         }, cancel, kill).ConfigureAwait(false);
         Stage = BatchStage.WritingResults;
         return batch;
