@@ -15,6 +15,7 @@ public static class CliApplication
             RunCommand.Create(context),
             ReportCommand.Create(context),
             ResultsCommand.Create(context),
+            ServeCommand.Create(context),
             BenchCommand.Create(context),
         };
 

@@ -19,6 +19,7 @@ public sealed record RunRecord
     public DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset? FinishedAt { get; init; }
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsFinished => IsFinal(Stage);
 
     public static bool IsFinal(BatchStage stage) => stage is BatchStage.Completed or BatchStage.Failed or BatchStage.Canceled;

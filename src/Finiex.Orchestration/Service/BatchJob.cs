@@ -64,7 +64,7 @@ public sealed class BatchJob(BatchRequest request, ExecutionCoordinator? sharedS
 
         var report = new ScenarioSetLoader(StrategyCatalog.CreateDefault(), _store).Load(setFile);
         Report = report;
-        Id = NewId(report.Name, _created);
+        Id = request.Id ?? NewId(report.Name, _created);
         _events = new BatchEventHub(Id);
         var runnable = report.ToRunnableSet();
         if (runnable is null || runnable.Scenarios.Length == 0)

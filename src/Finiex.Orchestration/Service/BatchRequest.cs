@@ -6,6 +6,8 @@ namespace Finiex.Orchestration.Service;
 /// <summary>What to run: a set (or an interrupted run's folder to resume), where its data and results are, and how.</summary>
 public sealed record BatchRequest
 {
+    /// <summary>The job's id when the caller chose it (a server records the run before it is validated); else made at validation.</summary>
+    public string? Id { get; init; }
     /// <summary>The scenario set file; with <see cref="ResumeFolder"/> it defaults to the one that run was started with.</summary>
     public string? SetFile { get; init; }
     public string? ResumeFolder { get; init; }
