@@ -61,6 +61,12 @@ public sealed class RunManager : IAsyncDisposable
         return record;
     }
 
+    /// <summary>The events of a run still going, queued ones included (null once it has ended).</summary>
+    public BatchEventHub? EventsOf(string id) => _active.TryGetValue(id, out var run) ? run.Job.Events : null;
+
+    /// <summary>Whether the run is still going (queued or running).</summary>
+    public bool IsActive(string id) => _active.ContainsKey(id);
+
     /// <summary>Cancels a run that has not finished; false when there is none.</summary>
     public bool Cancel(string id)
     {

@@ -13,7 +13,8 @@ namespace Finiex.Server;
 /// <summary>
 /// <c>finiex serve</c>: an ASP.NET Core server of batch runs. REST: <c>GET /api/health</c>, <c>POST /api/runs</c>
 /// (<c>{"set": PATH, "mode"?, "scenario_timeout_seconds"?}</c> → 202 with the run; 429 when the queue is full),
-/// <c>GET /api/runs[?stage=]</c>, <c>GET /api/runs/{id}</c> (with its stage history), <c>POST /api/runs/{id}/cancel</c>.
+/// <c>GET /api/runs[?stage=]</c>, <c>GET /api/runs/{id}</c> (with its stage history), <c>POST /api/runs/{id}/cancel</c>;
+/// WebSocket <c>/api/runs/{id}/events</c> (<see cref="RunEventStream"/>).
 /// JSON in snake_case like the results files. With a token, every call needs <c>Authorization: Bearer TOKEN</c>.
 /// </summary>
 public static class ServerApp
@@ -50,7 +51,9 @@ public static class ServerApp
             });
         }
 
+        app.UseWebSockets();
         var api = app.MapGroup("/api");
+        api.Map("/runs/{id}/events", (HttpContext context, string id, RunManager runs) => RunEventStream.ServeAsync(context, id, runs));
         api.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         api.MapPost("/runs", (RunSubmission submission, RunManager runs) =>
         {

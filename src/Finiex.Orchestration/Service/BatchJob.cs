@@ -25,15 +25,15 @@ public sealed class BatchJob(BatchRequest request, ExecutionCoordinator? sharedS
     private readonly DateTimeOffset _created = DateTimeOffset.UtcNow;
     private readonly TickStore _store = TickStore.Resolve(request.StoreFolder);
     private ResultsFolder? _results;
-    private BatchEventHub? _events;
+    private BatchEventHub? _events = request.Id is { } id ? new BatchEventHub(id) : null; // a caller-chosen id: events can be followed from the start
 
-    public string Id { get; private set; } = "";
+    public string Id { get; private set; } = request.Id ?? "";
 
     public BatchStage Stage { get; private set; } = BatchStage.Pending;
 
     public BatchRequest Request => request;
 
-    /// <summary>The batch's events (their <see cref="BatchEvent.BatchId"/> is <see cref="Id"/>); there from <see cref="Validate"/> on.</summary>
+    /// <summary>The batch's events (their <see cref="BatchEvent.BatchId"/> is <see cref="Id"/>); there from <see cref="Validate"/> on, or from the start when the request chose the id.</summary>
     public BatchEventHub Events => _events ?? throw new InvalidOperationException("The job has no events before Validate.");
 
     public ScenarioSetReport? Report { get; private set; }
@@ -65,7 +65,7 @@ public sealed class BatchJob(BatchRequest request, ExecutionCoordinator? sharedS
         var report = new ScenarioSetLoader(StrategyCatalog.CreateDefault(), _store).Load(setFile);
         Report = report;
         Id = request.Id ?? NewId(report.Name, _created);
-        _events = new BatchEventHub(Id);
+        _events ??= new BatchEventHub(Id);
         var runnable = report.ToRunnableSet();
         if (runnable is null || runnable.Scenarios.Length == 0)
         {
