@@ -1,5 +1,4 @@
 using Finiex.Core.Scenarios;
-using Finiex.Data.Store;
 using Finiex.Engine.Catalog;
 using Finiex.Orchestration.Events;
 using Finiex.Orchestration.Execution;

@@ -74,7 +74,7 @@ public sealed class ExecutionCoordinator : IAsyncDisposable
         {
             foreach (var package in packages)
             {
-                work.Finish(package, -1, Canceled(package), 0);
+                work.Finish(package, Canceled(package), 0);
             }
 
             return work.Results;
@@ -147,7 +147,7 @@ public sealed class ExecutionCoordinator : IAsyncDisposable
                 {
                     Status = ScenarioStatus.FinishedWithError, Message = "canceled before it started", Result = canceled,
                 });
-                work.Finish(package, slot.SlotId, canceled, 0);
+                work.Finish(package, canceled, 0);
                 continue;
             }
 
@@ -183,7 +183,7 @@ public sealed class ExecutionCoordinator : IAsyncDisposable
                 Message = result.Error is { } error ? $"{error.Kind}: {error.Message}" : "",
             });
             work.Hub.Publish(new BatchEvent { Sequence = 0, Time = default, Kind = BatchEventKind.SlotIdle, SlotId = slot.SlotId });
-            work.Finish(package, slot.SlotId, result, slotMs);
+            work.Finish(package, result, slotMs);
         }
     }
 
@@ -230,7 +230,7 @@ public sealed class ExecutionCoordinator : IAsyncDisposable
 
         public CancellationToken CancellationToken => cancellationToken;
 
-        public void Finish(ProcessDataPackage package, int slotId, ProcessResult result, double slotMs)
+        public void Finish(ProcessDataPackage package, ProcessResult result, double slotMs)
         {
             Results[package.ScenarioIndex] = result;
             finished?.Invoke(result, slotMs);

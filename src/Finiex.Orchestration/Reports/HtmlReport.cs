@@ -34,8 +34,7 @@ public static class HtmlReport
             Batch = run.Summary with { Scenarios = [] },
             Scenarios = run.Scenarios.Select(Trimmed).ToList(),
             Sweeps = SweepRanking.Rank(run.Scenarios, score, minTrades),
-            NetProfit = NetProfitSpread.Of(run.Scenarios.Where(s => s.Statistics is not null && s.Status == Execution.ScenarioOutcomeStatus.Completed)
-                .Select(s => s.Statistics!.NetProfit)),
+            run.Summary.Totals.NetProfit, // the summary's best/median/worst of the completed scenarios
         };
         var json = JsonSerializer.Serialize(data, ResultsJson.Compact).Replace("</", "<\\/", StringComparison.Ordinal);
         return Asset("report.html")

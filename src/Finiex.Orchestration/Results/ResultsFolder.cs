@@ -72,7 +72,7 @@ public sealed class ResultsFolder : IScenarioOutcomeSink, IDisposable
     /// <exception cref="ResultsFolderException">The folder cannot be created or written.</exception>
     public static ResultsFolder Create(string outRoot, ScenarioSetReport report, BatchHeader header)
     {
-        var planned = report.Scenarios.Where(s => s.Enabled).Select(s => new PlannedScenario(s.Index, s.Name, s.Config?.Symbol ?? "")).ToList();
+        var planned = Planned(report);
         string path;
         try
         {
@@ -105,7 +105,7 @@ public sealed class ResultsFolder : IScenarioOutcomeSink, IDisposable
     /// <exception cref="ResultsFolderException">The folder cannot be written.</exception>
     public static ResultsFolder Reopen(RecordedRun run, ScenarioSetReport report, BatchHeader header, IEnumerable<ScenarioOutcome> kept)
     {
-        var planned = report.Scenarios.Where(s => s.Enabled).Select(s => new PlannedScenario(s.Index, s.Name, s.Config?.Symbol ?? "")).ToList();
+        var planned = Planned(report);
         var folder = new ResultsFolder(run.Folder, header, planned);
         folder._finished.AddRange(kept);
         try
@@ -237,6 +237,10 @@ public sealed class ResultsFolder : IScenarioOutcomeSink, IDisposable
             AtomicFile.WriteAllText(Path.Combine(FullPath, "summary.json"), JsonSerializer.Serialize(summary, ResultsJson.Options));
         }
     }
+
+    /// <summary>Every enabled scenario of the set, valid or not: the summary reports on each.</summary>
+    private static List<PlannedScenario> Planned(ScenarioSetReport report) =>
+        [.. report.Scenarios.Where(s => s.Enabled).Select(s => new PlannedScenario(s.Index, s.Name, s.Config?.Symbol ?? ""))];
 
     private static string CannotWrite(string path, Exception ex) =>
         $"Cannot write results to {path}: {ex.Message}. Choose a writable folder with --out DIR (e.g. --out {Path.Combine(Path.GetTempPath(), "finiex-results")}).";
