@@ -115,7 +115,7 @@ internal sealed class LivePanel(BatchEventHub hub, LiveSetup setup, FinishedScen
         {
             var message = Fit((line.ScenarioIndex >= 0 ? $"#{line.ScenarioIndex} " : "runner ") + line.Message, width - 4 - 15);
             lines.Add(new Markup(string.Create(CultureInfo.InvariantCulture,
-                $"[grey]{line.Time.ToLocalTime():HH:mm:ss}[/] [{LogLevels.Colour(line.Level)}]{line.Level,-5}[/] {Markup.Escape(message)}")));
+                $"[grey]{line.Time.ToLocalTime():HH:mm:ss}[/] [{LogColours.Colour(line.Level)}]{line.Level,-5}[/] {Markup.Escape(message)}")));
         }
 
         return new Panel(new Rows(lines)) { Width = width }.Header($" slot {slot + 1} ").Border(BoxBorder.Rounded);

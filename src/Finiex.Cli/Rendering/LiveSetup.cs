@@ -1,3 +1,4 @@
+using Finiex.Orchestration.Events;
 namespace Finiex.Cli.Rendering;
 
 /// <summary>What the live view knows of a batch before it runs: its name, plan, slots, scenarios, total ticks (when validation counted them) and log filter.</summary>

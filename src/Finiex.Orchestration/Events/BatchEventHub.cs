@@ -16,10 +16,12 @@ public sealed class BatchEventHub(string batchId = "")
 
     private readonly object _gate = new();
     private readonly List<Action<BatchEvent>> _subscribers = [];
-    private readonly List<BatchEventSubscription> _queues = [];
+    private readonly List<BoundedSubscription<BatchEvent>> _queues = [];
     private readonly ConcurrentDictionary<int, Queue<BatchEvent>> _slotLogs = new();
     private readonly ConcurrentDictionary<int, Queue<BatchEvent>> _scenarioLogs = new();
     private readonly ConcurrentDictionary<int, BatchEvent> _slotState = new();
+    private readonly Dictionary<int, BatchEvent> _scenarioState = [];
+    private readonly Queue<BatchEvent> _recentLogs = new();
     private long _sequence;
 
     public string BatchId => batchId;
@@ -27,9 +29,9 @@ public sealed class BatchEventHub(string batchId = "")
     public long LastSequence => Interlocked.Read(ref _sequence);
 
     /// <summary>A queue of every event from now on, for a consumer reading at its own pace.</summary>
-    public BatchEventSubscription Subscribe(int capacity = SubscriberCapacity)
+    public BoundedSubscription<BatchEvent> Subscribe(int capacity = SubscriberCapacity)
     {
-        var subscription = new BatchEventSubscription(capacity, Unsubscribe);
+        var subscription = new BoundedSubscription<BatchEvent>(capacity, Unsubscribe, e => e.Kind == BatchEventKind.BatchFinished);
         lock (_gate)
         {
             _queues.Add(subscription);
@@ -39,8 +41,8 @@ public sealed class BatchEventHub(string batchId = "")
     }
 
     /// <summary>
-    /// An observer called on the publishing thread, in order: it must return at once (count, flag, cancel); anything
-    /// slower belongs in a <see cref="Subscribe()"/> queue.
+    /// An observer called on the publishing thread, in sequence order (under the hub's lock): it must return at once
+    /// (count, flag, append to a buffer); anything slower belongs in a <see cref="Subscribe()"/> queue.
     /// </summary>
     public IDisposable Subscribe(Action<BatchEvent> subscriber)
     {
@@ -55,33 +57,31 @@ public sealed class BatchEventHub(string batchId = "")
     /// <summary>Stamps the event with the next sequence number and time, keeps it in the buffers, and hands it to every subscriber.</summary>
     public BatchEvent Publish(BatchEvent draft)
     {
-        Action<BatchEvent>[] subscribers;
-        BatchEvent stamped;
         lock (_gate)
         {
-            stamped = draft with { BatchId = batchId, Sequence = ++_sequence, Time = DateTimeOffset.UtcNow };
-            subscribers = [.. _subscribers];
+            var stamped = draft with { BatchId = batchId, Sequence = ++_sequence, Time = DateTimeOffset.UtcNow };
             Remember(stamped);
             foreach (var queue in _queues)
             {
                 queue.Offer(stamped); // in sequence order: offered under the lock that numbers them
             }
-        }
 
-        foreach (var subscriber in subscribers)
-        {
-            subscriber(stamped);
-        }
+            foreach (var subscriber in _subscribers)
+            {
+                subscriber(stamped);
+            }
 
-        return stamped;
+            return stamped;
+        }
     }
 
-    /// <summary>The latest event of each slot, in slot order, and the sequence number it is valid at.</summary>
+    /// <summary>The latest event of each slot and of each scenario, the latest log lines, and the sequence number all are valid at.</summary>
     public BatchSnapshot Snapshot()
     {
         lock (_gate)
         {
-            return new BatchSnapshot(batchId, _sequence, [.. _slotState.OrderBy(s => s.Key).Select(s => s.Value)]);
+            return new BatchSnapshot(batchId, _sequence, [.. _slotState.OrderBy(s => s.Key).Select(s => s.Value)],
+                [.. _scenarioState.OrderBy(s => s.Key).Select(s => s.Value)], [.. _recentLogs]);
         }
     }
 
@@ -96,9 +96,20 @@ public sealed class BatchEventHub(string batchId = "")
             _slotState[e.SlotId] = e;
         }
 
+        if (e.ScenarioIndex >= 0 && e.Kind is BatchEventKind.ScenarioStarted or BatchEventKind.ScenarioProgress or BatchEventKind.ScenarioFinished)
+        {
+            _scenarioState[e.ScenarioIndex] = e;
+        }
+
         if (e.Kind != BatchEventKind.Log)
         {
             return;
+        }
+
+        _recentLogs.Enqueue(e);
+        if (_recentLogs.Count > LogLinesKept)
+        {
+            _recentLogs.Dequeue();
         }
 
         foreach (var (buffers, key) in new[] { (_slotLogs, e.SlotId), (_scenarioLogs, e.ScenarioIndex) })
@@ -120,7 +131,7 @@ public sealed class BatchEventHub(string batchId = "")
         }
     }
 
-    private void Unsubscribe(BatchEventSubscription subscription)
+    private void Unsubscribe(BoundedSubscription<BatchEvent> subscription)
     {
         lock (_gate)
         {

@@ -23,6 +23,8 @@ public sealed class ExecutionCoordinator : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task[] _loops;
     private int _turn;
+    private int _busy;
+    private int _waitingCount;
 
     private readonly bool _ownsSlots;
 
@@ -40,6 +42,12 @@ public sealed class ExecutionCoordinator : IAsyncDisposable
     }
 
     public IReadOnlyList<IExecutionSlot> Slots => _slots;
+
+    /// <summary>Slots running a scenario now.</summary>
+    public int BusySlots => Volatile.Read(ref _busy);
+
+    /// <summary>Scenarios of the admitted batches waiting for a slot.</summary>
+    public int WaitingScenarios => Volatile.Read(ref _waitingCount);
 
     /// <summary>
     /// The process-wide runner pool of a server: <paramref name="runners"/> runner-process slots (default: one per core),
@@ -87,6 +95,7 @@ public sealed class ExecutionCoordinator : IAsyncDisposable
                 _batches.Add(work);
             }
 
+            Interlocked.Add(ref _waitingCount, packages.Count);
             _waiting.Release(packages.Count);
             await using (kill.Register(() => work.KillBusy()))
             {
@@ -155,6 +164,7 @@ public sealed class ExecutionCoordinator : IAsyncDisposable
             work.Hub.Publish(reporter.Draft(BatchEventKind.ScenarioStarted) with { Status = ScenarioStatus.InitProcess, TicksTotal = package.Ticks.Count });
             var handedOver = Stopwatch.GetTimestamp();
             work.Busy[slot.SlotId] = slot;
+            Interlocked.Increment(ref _busy);
             ProcessResult result;
             try
             {
@@ -168,6 +178,7 @@ public sealed class ExecutionCoordinator : IAsyncDisposable
             finally
             {
                 work.Busy.TryRemove(slot.SlotId, out _);
+                Interlocked.Decrement(ref _busy);
             }
 
             var slotMs = Stopwatch.GetElapsedTime(handedOver).TotalMilliseconds;
@@ -198,6 +209,7 @@ public sealed class ExecutionCoordinator : IAsyncDisposable
                 var at = (start + i) % _batches.Count;
                 if (_batches[at].Waiting.TryDequeue(out var package))
                 {
+                    Interlocked.Decrement(ref _waitingCount);
                     _turn = at + 1; // the next pick starts after this batch, also when one joins at the end meanwhile
                     return (_batches[at], package);
                 }

@@ -9,6 +9,7 @@ public sealed record RunRecord
     public required string SetName { get; init; }
     public required string SetFile { get; init; }
     public BatchStage Stage { get; init; } = BatchStage.Pending;
+    public string StageLabel => Stage.Label();
     /// <summary>0–100.</summary>
     public double Progress { get; init; }
     public string Message { get; init; } = "";
@@ -20,7 +21,5 @@ public sealed record RunRecord
     public DateTimeOffset? FinishedAt { get; init; }
 
     [System.Text.Json.Serialization.JsonIgnore]
-    public bool IsFinished => IsFinal(Stage);
-
-    public static bool IsFinal(BatchStage stage) => stage is BatchStage.Completed or BatchStage.Failed or BatchStage.Canceled;
+    public bool IsFinished => Stage.IsFinal();
 }

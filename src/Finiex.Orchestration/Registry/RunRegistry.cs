@@ -106,6 +106,21 @@ public sealed class RunRegistry
             : Query(connection, "SELECT * FROM runs ORDER BY created_at DESC, id LIMIT $limit OFFSET $offset", ("$limit", limit), ("$offset", offset));
     }
 
+    /// <summary>How many runs are in each stage (stages without runs left out).</summary>
+    public IReadOnlyList<(BatchStage Stage, int Count)> CountByStage()
+    {
+        using var connection = Connect();
+        using var command = Command(connection, "SELECT stage, COUNT(*) FROM runs GROUP BY stage");
+        using var reader = command.ExecuteReader();
+        var counts = new List<(BatchStage, int)>();
+        while (reader.Read())
+        {
+            counts.Add((Stage(reader.GetString(0)), reader.GetInt32(1)));
+        }
+
+        return counts;
+    }
+
     public IReadOnlyList<StageChange> Stages(string id)
     {
         using var connection = Connect();
@@ -126,7 +141,7 @@ public sealed class RunRegistry
         using var connection = Connect();
         using var transaction = connection.BeginTransaction();
         var stage = Scalar(connection, "SELECT stage FROM runs WHERE id = $id", ("$id", id)) as string;
-        if (stage is null || !RunRecord.IsFinal(Stage(stage)))
+        if (stage is null || !Stage(stage).IsFinal())
         {
             return false;
         }

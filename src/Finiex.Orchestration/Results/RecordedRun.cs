@@ -16,19 +16,26 @@ public sealed record RecordedRun(string Folder, BatchSummary Summary, IReadOnlyL
     public static RecordedRun Read(string folder)
     {
         var full = Path.GetFullPath(folder);
-        var summaryPath = Path.Combine(full, SummaryFile);
-        if (!File.Exists(summaryPath))
-        {
-            throw new ResultsFolderException($"{full} is not a Finiex results folder: it has no {SummaryFile} (finiex results list shows the run folders).");
-        }
-
-        var summary = ReadJson<BatchSummary>(summaryPath);
-        var scenarios = summary.Scenarios.Select(s =>
-        {
-            var own = s.Files is { } files ? Path.Combine(full, files.Folder, ScenarioFile) : null;
-            return own is not null && File.Exists(own) ? ReadJson<ScenarioSummary>(own) with { Files = s.Files } : s;
-        }).ToList();
+        var summary = ReadSummary(full);
+        var scenarios = summary.Scenarios.Select(s => ReadScenario(full, s) ?? s).ToList();
         return new RecordedRun(full, summary, scenarios);
+    }
+
+    /// <summary>summary.json alone: every scenario's statistics, without the curves, trades and logs of their own files.</summary>
+    /// <exception cref="ResultsFolderException">There is none, or it cannot be read.</exception>
+    public static BatchSummary ReadSummary(string folder)
+    {
+        var summaryPath = Path.Combine(folder, SummaryFile);
+        return File.Exists(summaryPath) ? ReadJson<BatchSummary>(summaryPath)
+            : throw new ResultsFolderException($"{Path.GetFullPath(folder)} is not a Finiex results folder: it has no {SummaryFile} (finiex results list shows the run folders).");
+    }
+
+    /// <summary>One scenario's own result.json (statistics, curve, trades, log); null when its files were not written.</summary>
+    /// <exception cref="ResultsFolderException">It cannot be read.</exception>
+    public static ScenarioSummary? ReadScenario(string folder, ScenarioSummary scenario)
+    {
+        var own = scenario.Files is { } files ? Path.Combine(folder, files.Folder, ScenarioFile) : null;
+        return own is not null && File.Exists(own) ? ReadJson<ScenarioSummary>(own) with { Files = scenario.Files } : null;
     }
 
     private static T ReadJson<T>(string path)

@@ -7,11 +7,18 @@ namespace Finiex.Orchestration.Results;
 public sealed record RetentionPolicy(int? Keep, TimeSpan? MaxAge)
 {
     public IReadOnlyList<RunEntry> ToPrune(IReadOnlyList<RunEntry> runs, DateTimeOffset now) =>
+        ToPrune(runs, now, r => Path.GetDirectoryName(r.Folder) ?? "", r => r.StartedAt, r => r.Running);
+
+    /// <summary>
+    /// The runs to delete, oldest first: per set, those beyond the <see cref="Keep"/> newest and those older than
+    /// <see cref="MaxAge"/>; never an active one (it does not count towards the kept ones either).
+    /// </summary>
+    public IReadOnlyList<T> ToPrune<T>(IEnumerable<T> runs, DateTimeOffset now, Func<T, string> set, Func<T, DateTimeOffset> startedAt, Func<T, bool> active) =>
     [
-        .. runs.GroupBy(r => Path.GetDirectoryName(r.Folder), StringComparer.Ordinal)
-            .SelectMany(set => set.OrderByDescending(r => r.StartedAt).Where((run, newestFirst) =>
-                !run.Running && ((Keep is { } keep && newestFirst >= keep) || (MaxAge is { } age && now - run.StartedAt > age))))
-            .OrderBy(r => r.StartedAt),
+        .. runs.Where(r => !active(r)).GroupBy(set, StringComparer.Ordinal)
+            .SelectMany(inSet => inSet.OrderByDescending(startedAt).Where((run, newestFirst) =>
+                (Keep is { } keep && newestFirst >= keep) || (MaxAge is { } age && now - startedAt(run) > age)))
+            .OrderBy(startedAt),
     ];
 
     /// <summary>Deletes the runs; returns those that could not be deleted, with the reason.</summary>
