@@ -1,7 +1,9 @@
-using System.Text.Json;
-using Finiex.Orchestration.Registry;
 using Finiex.Orchestration.Results;
-using Finiex.Orchestration.Service;
+using Finiex.Server.Api;
+using Finiex.Server.Dashboard;
+using Finiex.Server.Live;
+using Finiex.Server.Runs;
+using Finiex.Server.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -11,85 +13,60 @@ using Microsoft.Extensions.Logging;
 namespace Finiex.Server;
 
 /// <summary>
-/// <c>finiex serve</c>: an ASP.NET Core server of batch runs. REST: <c>GET /api/health</c>, <c>POST /api/runs</c>
-/// (<c>{"set": PATH, "mode"?, "scenario_timeout_seconds"?}</c> → 202 with the run; 429 when the queue is full),
-/// <c>GET /api/runs[?stage=]</c>, <c>GET /api/runs/{id}</c> (with its stage history), <c>POST /api/runs/{id}/cancel</c>;
-/// WebSocket <c>/api/runs/{id}/events</c> (<see cref="RunEventStream"/>).
-/// JSON in snake_case like the results files. With a token, every call needs <c>Authorization: Bearer TOKEN</c>.
+/// <c>finiex serve</c>: an ASP.NET Core server of batch runs: the REST API (docs/server.md; OpenAPI at
+/// <c>/openapi/v1.json</c>), live WebSockets at <c>/ws</c>, and the dashboard at <c>/</c>. JSON in snake_case like the
+/// results files; errors as <c>{"error", "details"}</c>. Loopback unless a token is given; with one, every call needs it.
 /// </summary>
 public static class ServerApp
 {
+    /// <exception cref="ArgumentException">An address beyond loopback without a token.</exception>
     public static WebApplication Build(ServerSettings settings, IEnumerable<string> urls)
     {
+        var addresses = urls.ToList();
+        ListenAddresses.Check(addresses, settings.Token);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.WebHost.UseUrls([.. urls]);
+        builder.WebHost.UseUrls([.. addresses]);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBytes);
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.PropertyNamingPolicy = ResultsJson.Options.PropertyNamingPolicy;
+            json.SerializerOptions.DefaultIgnoreCondition = ResultsJson.Options.DefaultIgnoreCondition;
             foreach (var converter in ResultsJson.Options.Converters)
             {
                 json.SerializerOptions.Converters.Add(converter);
             }
         });
+        builder.Services.AddOpenApi();
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<RunManager>();
+        builder.Services.AddHostedService<RetentionService>();
         var app = builder.Build();
         _ = app.Services.GetRequiredService<RunManager>(); // opens the registry now: runs a stopped server left going are marked failed at start
+        app.UseExceptionHandler(errors => errors.Run(context =>
+            ApiError.Write(context, context.Response.StatusCode is >= 400 and < 500 ? context.Response.StatusCode : StatusCodes.Status500InternalServerError,
+                "the server could not answer this request; its console has the details")));
+        app.UseStatusCodePages(context => context.HttpContext.Response.HasStarted ? Task.CompletedTask
+            : ApiError.Write(context.HttpContext, context.HttpContext.Response.StatusCode, context.HttpContext.Response.StatusCode switch
+            {
+                StatusCodes.Status413PayloadTooLarge => $"the request is larger than {settings.MaxRequestBytes:N0} bytes",
+                StatusCodes.Status404NotFound => "no such endpoint (GET /openapi/v1.json lists them)",
+                StatusCodes.Status405MethodNotAllowed => "this endpoint does not take that method (GET /openapi/v1.json lists them)",
+                var code => $"HTTP {code}",
+            }));
         if (settings.Token is { Length: > 0 } token)
         {
-            app.Use(async (context, next) =>
-            {
-                if (context.Request.Headers.Authorization != $"Bearer {token}")
-                {
-                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                    await context.Response.WriteAsJsonAsync(new { error = "send Authorization: Bearer TOKEN (the token given to finiex serve --token)" }).ConfigureAwait(false);
-                    return;
-                }
-
-                await next(context).ConfigureAwait(false);
-            });
+            AccessToken.Require(app, token);
         }
 
         app.UseWebSockets();
-        var api = app.MapGroup("/api");
-        api.Map("/runs/{id}/events", (HttpContext context, string id, RunManager runs) => RunEventStream.ServeAsync(context, id, runs));
-        api.MapGet("/health", () => Results.Ok(new { status = "ok" }));
-        api.MapPost("/runs", (RunSubmission submission, RunManager runs) =>
-        {
-            if (string.IsNullOrWhiteSpace(submission.Set))
-            {
-                return Results.BadRequest(new { error = "give the scenario set file: {\"set\": \"configs/scenario_sets/my_set.json\"}" });
-            }
-
-            if (submission.Mode is { } mode && !Enum.TryParse<Core.Scenarios.ExecutionMode>(mode, ignoreCase: true, out _))
-            {
-                return Results.BadRequest(new { error = $"mode '{mode}' is not one of auto, sequential, threads, processes" });
-            }
-
-            try
-            {
-                var run = runs.Submit(submission);
-                return Results.Accepted($"/api/runs/{run.Id}", run);
-            }
-            catch (RunQueueFullException ex)
-            {
-                return Results.Json(new { error = ex.Message }, statusCode: StatusCodes.Status429TooManyRequests);
-            }
-        });
-        api.MapGet("/runs", (string? stage, int? limit, RunManager runs) =>
-            stage is null ? Results.Ok(runs.Registry.List(limit ?? 100))
-            : Enum.TryParse<BatchStage>(stage.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var only) ? Results.Ok(runs.Registry.List(limit ?? 100, stage: only))
-            : Results.BadRequest(new { error = $"stage '{stage}' is not one of {string.Join(", ", Enum.GetNames<BatchStage>().Select(n => JsonNamingPolicy.SnakeCaseLower.ConvertName(n)))}" }));
-        api.MapGet("/runs/{id}", (string id, RunManager runs) =>
-            runs.Registry.Get(id) is { } run ? Results.Ok(new RunDetail(run, runs.Registry.Stages(id))) : Results.NotFound(new { error = $"no run {id}" }));
-        api.MapPost("/runs/{id}/cancel", (string id, RunManager runs) =>
-            runs.Cancel(id) ? Results.Accepted($"/api/runs/{id}", new { id, canceling = true })
-            : runs.Registry.Get(id) is { } run ? Results.Conflict(new { error = $"run {id} has already ended ({run.Stage})" })
-            : Results.NotFound(new { error = $"no run {id}" }));
+        app.MapOpenApi();
+        app.Map("/ws", (HttpContext context, RunManager runs) => LiveStreams.ServeAsync(context, runs)).ExcludeFromDescription();
+        RunEndpoints.Map(app);
+        ScenarioEndpoints.Map(app);
+        LogEndpoints.Map(app);
+        MetricsEndpoints.Map(app);
+        DashboardEndpoints.Map(app);
         return app;
     }
 }
-
-/// <summary>A run with its stage history, for <c>GET /api/runs/{id}</c>.</summary>
-public sealed record RunDetail(RunRecord Run, IReadOnlyList<StageChange> Stages);

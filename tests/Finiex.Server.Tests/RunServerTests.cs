@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Finiex.Server.Tests;
 
-/// <summary>The run server on a real Kestrel port: runs go through their stages on the shared runner pool and end in the registry.</summary>
+/// <summary>The run server on a real Kestrel port: runs go through their stages on the shared runner pool, and every REST endpoint answers.</summary>
 [Collection("server")]
 public sealed class RunServerTests : IAsyncLifetime
 {
@@ -12,83 +12,156 @@ public sealed class RunServerTests : IAsyncLifetime
 
     private HttpClient Client => _server.Client;
 
-    private static string ExampleSet => TestServer.ExampleSet;
-
     public async Task InitializeAsync() => _server = await TestServer.StartAsync(maxParallelRuns: 1, maxQueuedRuns: 1);
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    private async Task<JsonElement> WaitForEndAsync(string id)
-    {
-        for (var waited = 0; waited < 1_200; waited++)
-        {
-            using var detail = JsonDocument.Parse(await Client.GetStringAsync(new Uri($"/api/runs/{id}", UriKind.Relative)));
-            var run = detail.RootElement.GetProperty("run");
-            if (run.GetProperty("stage").GetString() is "completed" or "failed" or "canceled")
-            {
-                return detail.RootElement.Clone();
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"run {id} did not end within two minutes");
-    }
-
     [Fact(Timeout = 180_000)]
-    public async Task A_run_goes_through_its_stages_to_its_results_folder()
+    public async Task A_run_goes_through_its_stages_to_its_results_scenarios_and_report()
     {
-        var response = await Client.PostAsJsonAsync(new Uri("/api/runs", UriKind.Relative), new { set = ExampleSet });
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        using var created = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var id = created.RootElement.GetProperty("id").GetString()!;
+        var id = await _server.SubmitAsync(new { set = "eurusd_example" });
         Assert.Matches(@"^eurusd_example--\d{4}-\d{2}-\d{2}_\d{2}\.\d{2}\.\d{2}--[0-9a-f]{6}$", id);
 
-        var detail = await WaitForEndAsync(id);
+        var detail = await _server.WaitForEndAsync(id);
 
         var run = detail.GetProperty("run");
-        Assert.Equal("completed", run.GetProperty("stage").GetString());
+        Assert.Equal(("completed", "Completed"), (run.GetProperty("stage").GetString(), run.GetProperty("stage_label").GetString()));
         Assert.Equal(100, run.GetProperty("progress").GetDouble());
         Assert.Equal("7 of 7 scenarios completed", run.GetProperty("message").GetString());
-        Assert.True(File.Exists(Path.Combine(run.GetProperty("results_folder").GetString()!, "report.html")));
         Assert.Equal(["pending", "validating", "preparing_data", "running", "writing_results", "completed"],
             detail.GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("stage").GetString()));
-        using var list = JsonDocument.Parse(await Client.GetStringAsync(new Uri("/api/runs?stage=completed", UriKind.Relative)));
-        Assert.Contains(list.RootElement.EnumerateArray(), r => r.GetProperty("id").GetString() == id);
+        var completed = await _server.GetJsonAsync("/runs?status=completed");
+        Assert.Contains(completed.EnumerateArray(), r => r.GetProperty("id").GetString() == id);
+        Assert.DoesNotContain((await _server.GetJsonAsync("/runs?status=failed")).EnumerateArray(), r => r.GetProperty("id").GetString() == id);
+
+        var scenarios = await _server.GetJsonAsync($"/runs/{id}/scenarios");
+        var list = scenarios.GetProperty("scenarios").EnumerateArray().ToList();
+        Assert.Equal(7, list.Count);
+        Assert.All(list, s => Assert.Equal(("completed", 100.0), (s.GetProperty("status").GetString(), s.GetProperty("percent").GetDouble())));
+        var ranked = scenarios.GetProperty("sweeps")[0].GetProperty("ranked").EnumerateArray().ToList();
+        Assert.Equal(4, ranked.Count); // the example's 2 × 2 grid
+        Assert.True(ranked.Zip(ranked.Skip(1)).All(p => p.First.GetProperty("score").GetDouble() >= p.Second.GetProperty("score").GetDouble()));
+
+        var one = await _server.GetJsonAsync($"/runs/{id}/scenarios/eurusd_may06");
+        var statistics = one.GetProperty("statistics");
+        Assert.Equal(statistics.GetProperty("trades").GetInt32(), one.GetProperty("trades").GetArrayLength());
+        Assert.True(one.GetProperty("equity_curve").GetProperty("equity").GetArrayLength() > 0);
+        Assert.Equal(list.Single(s => s.GetProperty("name").GetString() == "eurusd_may06").GetProperty("statistics").GetProperty("net_profit").GetDouble(),
+            statistics.GetProperty("net_profit").GetDouble());
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync(new Uri($"/runs/{id}/scenarios/nope", UriKind.Relative))).StatusCode);
+
+        var report = await Client.GetAsync(new Uri($"/runs/{id}/report", UriKind.Relative));
+        Assert.Equal("text/html", report.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("eurusd_may06", await report.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact(Timeout = 180_000)]
-    public async Task Bad_requests_get_errors_a_person_can_act_on()
+    public async Task Bad_requests_get_json_errors_a_person_can_act_on()
     {
-        using var anonymous = new HttpClient { BaseAddress = Client.BaseAddress };
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(new Uri("/api/runs", UriKind.Relative))).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await Client.PostAsJsonAsync(new Uri("/api/runs", UriKind.Relative), new { mode = "threads" })).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync(new Uri("/api/runs/nope", UriKind.Relative))).StatusCode);
+        async Task<(HttpStatusCode, JsonElement)> Post(object body)
+        {
+            var response = await Client.PostAsJsonAsync(new Uri("/runs", UriKind.Relative), body);
+            using var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            return (response.StatusCode, error.RootElement.Clone());
+        }
 
-        var missing = await Client.PostAsJsonAsync(new Uri("/api/runs", UriKind.Relative), new { set = "/nowhere/set.json" });
-        Assert.Equal(HttpStatusCode.Accepted, missing.StatusCode);
-        using var created = JsonDocument.Parse(await missing.Content.ReadAsStringAsync());
-        var detail = await WaitForEndAsync(created.RootElement.GetProperty("id").GetString()!);
-        Assert.Equal("failed", detail.GetProperty("run").GetProperty("stage").GetString());
-        Assert.Contains("not found", detail.GetProperty("run").GetProperty("error").GetString(), StringComparison.Ordinal);
+        var (status, error) = await Post(new { mode = "threads" });
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("\"set\"", error.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Post(new { set = "eurusd_example", mode = "fast" })).Item1);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Post(new { set = "no_such_set" })).Item1);
+
+        var broken = TestServer.Grid("broken", 2);
+        broken["scenarios"]![0]!["symbol"] = "NOPE";
+        broken["defaults"]!["account"]!["initial_balance"] = -5;
+        (status, error) = await Post(new { definition = broken });
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        var details = error.GetProperty("details").EnumerateArray().Select(d => d.GetString()!).ToList();
+        Assert.Contains(details, d => d.StartsWith("$.scenarios[0].symbol", StringComparison.Ordinal));
+        Assert.Contains(details, d => d.Contains("initial_balance", StringComparison.Ordinal));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(_server.Settings.ConfigsFolder, "submitted"))); // a refused set is not kept
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await Client.GetAsync(new Uri("/runs?status=sleeping", UriKind.Relative))).StatusCode);
+        var unknown = await Client.GetAsync(new Uri("/runs/eurusd_example--2020-01-01_00.00.00--abcdef", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("GET /runs", (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.PostAsync(new Uri("/runs/eurusd_example--2020-01-01_00.00.00--abcdef/cancel", UriKind.Relative), null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.DeleteAsync(new Uri("/runs/eurusd_example--2020-01-01_00.00.00--abcdef", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task A_pasted_set_runs_and_is_kept_for_a_resume()
+    {
+        var id = await _server.SubmitAsync(new { definition = TestServer.Grid("pasted_grid", 2), mode = "threads" });
+
+        var run = (await _server.WaitForEndAsync(id)).GetProperty("run");
+
+        Assert.Equal("completed", run.GetProperty("stage").GetString());
+        Assert.Equal("pasted_grid", run.GetProperty("set_name").GetString());
+        Assert.Equal(Path.Combine(_server.Settings.ConfigsFolder, "submitted", $"{id}.json"), run.GetProperty("set_file").GetString());
+        Assert.Equal(2, (await _server.GetJsonAsync($"/runs/{id}/scenarios")).GetProperty("scenarios").GetArrayLength());
     }
 
     [Fact(Timeout = 180_000)]
     public async Task Beyond_the_parallel_and_queued_runs_a_submission_is_refused_and_a_queued_run_can_be_canceled()
     {
-        // One place to run and one to wait: the third submission, made while the first still runs, is refused.
-        var first = await Client.PostAsJsonAsync(new Uri("/api/runs", UriKind.Relative), new { set = ExampleSet });
-        var second = await Client.PostAsJsonAsync(new Uri("/api/runs", UriKind.Relative), new { set = ExampleSet });
-        var third = await Client.PostAsJsonAsync(new Uri("/api/runs", UriKind.Relative), new { set = ExampleSet });
+        // One place to run and one to wait: the third submission, made while the first still runs, is refused with 429.
+        var first = await _server.SubmitAsync(new { definition = TestServer.Grid("long", 12) });
+        var queued = await _server.SubmitAsync(new { set = "eurusd_example" });
+        var third = await Client.PostAsJsonAsync(new Uri("/runs", UriKind.Relative), new { set = "eurusd_example" });
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+        Assert.Contains("try again", (await third.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString(), StringComparison.Ordinal);
 
-        Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.TooManyRequests), (first.StatusCode, second.StatusCode, third.StatusCode));
-        using var queued = JsonDocument.Parse(await second.Content.ReadAsStringAsync());
-        var queuedId = queued.RootElement.GetProperty("id").GetString()!;
-        Assert.Equal(HttpStatusCode.Accepted, (await Client.PostAsync(new Uri($"/api/runs/{queuedId}/cancel", UriKind.Relative), null)).StatusCode);
-        Assert.Equal("canceled", (await WaitForEndAsync(queuedId)).GetProperty("run").GetProperty("stage").GetString());
-        using var running = JsonDocument.Parse(await first.Content.ReadAsStringAsync());
-        Assert.Equal("completed", (await WaitForEndAsync(running.RootElement.GetProperty("id").GetString()!)).GetProperty("run").GetProperty("stage").GetString());
-        Assert.Equal(HttpStatusCode.Conflict, (await Client.PostAsync(new Uri($"/api/runs/{queuedId}/cancel", UriKind.Relative), null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Client.PostAsync(new Uri($"/runs/{queued}/cancel", UriKind.Relative), null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Client.PostAsync(new Uri($"/runs/{queued}/cancel", UriKind.Relative), null)).StatusCode); // idempotent
+        var canceled = await _server.WaitForEndAsync(queued);
+        Assert.Equal(["pending", "canceled"], canceled.GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("stage").GetString()));
+        Assert.Equal(HttpStatusCode.Conflict, (await Client.PostAsync(new Uri($"/runs/{queued}/cancel", UriKind.Relative), null)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Conflict, (await Client.DeleteAsync(new Uri($"/runs/{first}", UriKind.Relative))).StatusCode); // still going
+        Assert.Equal("completed", (await _server.WaitForEndAsync(first)).GetProperty("run").GetProperty("stage").GetString());
+        var folder = (await _server.GetJsonAsync($"/runs/{first}")).GetProperty("run").GetProperty("results_folder").GetString()!;
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync(new Uri($"/runs/{first}", UriKind.Relative))).StatusCode);
+        Assert.False(Directory.Exists(folder));
+        Assert.False(File.Exists(_server.Runs.LogFile(first)));
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync(new Uri($"/runs/{first}", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task A_run_canceled_mid_run_keeps_what_it_finished()
+    {
+        var id = await _server.SubmitAsync(new { definition = TestServer.Grid("cancel_me", 16) });
+        await _server.WaitForAsync(id, run => run.GetProperty("stage").GetString() == "running" && run.GetProperty("progress").GetDouble() > 5);
+
+        Assert.Equal(HttpStatusCode.Accepted, (await Client.PostAsync(new Uri($"/runs/{id}/cancel", UriKind.Relative), null)).StatusCode);
+        var run = (await _server.WaitForEndAsync(id)).GetProperty("run");
+
+        Assert.Equal("canceled", run.GetProperty("stage").GetString());
+        var statuses = (await _server.GetJsonAsync($"/runs/{id}/scenarios")).GetProperty("scenarios").EnumerateArray().Select(s => s.GetProperty("status").GetString()).ToList();
+        Assert.Equal(16, statuses.Count);
+        Assert.Contains("completed", statuses);
+        Assert.Contains("canceled", statuses);
+        Assert.Contains((await _server.GetJsonAsync($"/runs/{id}/logs?q=cancel")).GetProperty("lines").EnumerateArray(), l => l.GetProperty("level").GetString() == "WARN");
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task Health_metrics_and_the_openapi_document_answer()
+    {
+        Assert.Equal("ok", (await _server.GetJsonAsync("/health")).GetProperty("status").GetString());
+        var metrics = await _server.GetJsonAsync("/metrics");
+        Assert.Equal(2, metrics.GetProperty("slots").GetInt32());
+        Assert.Equal(0, metrics.GetProperty("runs_by_stage").GetProperty("running").GetInt32());
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/metrics", UriKind.Relative));
+        request.Headers.Accept.ParseAdd("text/plain;version=0.0.4");
+        var prometheus = await (await Client.SendAsync(request)).Content.ReadAsStringAsync();
+        Assert.Contains("# TYPE finiex_slots_busy gauge", prometheus, StringComparison.Ordinal);
+        Assert.Contains("finiex_runs{stage=\"completed\"} 0", prometheus, StringComparison.Ordinal);
+
+        var openApi = await _server.GetJsonAsync("/openapi/v1.json");
+        var paths = openApi.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Superset(new HashSet<string>(["/runs", "/runs/{id}", "/runs/{id}/cancel", "/runs/{id}/scenarios", "/runs/{id}/scenarios/{name}", "/runs/{id}/logs",
+            "/runs/{id}/logs/download", "/runs/{id}/report", "/metrics", "/health", "/sets"]), paths.ToHashSet());
     }
 }
 

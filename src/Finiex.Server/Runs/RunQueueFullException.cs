@@ -1,4 +1,4 @@
-namespace Finiex.Server;
+namespace Finiex.Server.Runs;
 
 /// <summary>The queue of waiting runs is full: the caller should try again later (HTTP 429).</summary>
 public sealed class RunQueueFullException : Exception

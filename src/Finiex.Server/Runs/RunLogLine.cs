@@ -1,0 +1,12 @@
+namespace Finiex.Server.Runs;
+
+/// <summary>
+/// One line of a run's log: its place in the run's event sequence, level as the engine writes it, and its source (the
+/// scenario's name, or <c>batch</c> for the run's own lines).
+/// </summary>
+public sealed record RunLogLine(long Sequence, DateTimeOffset Time, string Level, string Source, int SlotId, string Message)
+{
+    public const string BatchSource = "batch";
+
+    public string ToText() => $"{Time.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'} {Level,-5} [{Source}] {Message}";
+}
