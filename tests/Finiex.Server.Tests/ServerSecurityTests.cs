@@ -33,10 +33,13 @@ public sealed class ServerSecurityTests : IAsyncLifetime
     public async Task Every_request_needs_the_token_sent_as_a_header_or_for_a_websocket_in_the_query()
     {
         using var anonymous = new HttpClient { BaseAddress = _server.Client.BaseAddress };
-        foreach (var path in new[] { "/runs", "/health", "/metrics", "/", "/openapi/v1.json" })
+        foreach (var path in new[] { "/runs", "/health", "/metrics", "/sets", "/openapi/v1.json", "/ws" })
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(new Uri(path, UriKind.Relative))).StatusCode);
         }
+
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(new Uri("/", UriKind.Relative))).StatusCode); // the page holds no data; it asks for the token
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(new Uri("/dashboard/dashboard.js", UriKind.Relative))).StatusCode);
 
         anonymous.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestServer.Token + "x");
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(new Uri("/runs", UriKind.Relative))).StatusCode);
