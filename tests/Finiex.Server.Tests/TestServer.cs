@@ -53,7 +53,7 @@ internal sealed class TestServer : IAsyncDisposable
         await ListenAsync();
     }
 
-    /// <summary>The example set with its scenarios replaced by one EURUSD grid of <paramref name="variants"/> RSI periods (two days each: about 0.3 s a variant).</summary>
+    /// <summary>The example set with its scenarios replaced by one EURUSD grid of <paramref name="variants"/> RSI buy levels (two days each: about 0.1 s a variant).</summary>
     public static JsonObject Grid(string name, int variants)
     {
         var set = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "configs", "scenario_sets", "eurusd_example.json")))!.AsObject();
@@ -65,7 +65,7 @@ internal sealed class TestServer : IAsyncDisposable
             ["symbol"] = "EURUSD",
             ["start"] = "2014-05-06T00:00:00Z",
             ["end"] = "2014-05-08T00:00:00Z",
-            ["grid"] = new JsonObject { ["strategy.workers.rsi_fast.params.period"] = new JsonArray([.. Enumerable.Range(5, variants).Select(p => (JsonNode)p)]) },
+            ["grid"] = new JsonObject { ["strategy.decision.params.rsi_buy"] = new JsonArray([.. Enumerable.Range(0, variants).Select(i => (JsonNode)(20 + i * 0.1))]) },
         });
         return set;
     }

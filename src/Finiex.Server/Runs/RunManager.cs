@@ -377,8 +377,8 @@ public sealed class RunManager : IAsyncDisposable
                 Note(run, after.Stage == BatchStage.Failed ? "ERROR" : "INFO", after.Stage.IsFinal() ? $"{after.Stage.Label()}: {after.Error ?? after.Message}" : after.Stage.Label());
             }
 
-            run.Record = after;
             Feed.Publish(RunChangeKind.Updated, after, () => Registry.Update(after));
+            run.Record = after; // after the registry has it, so a reader of the record finds its stage history there too
         }
     }
 
