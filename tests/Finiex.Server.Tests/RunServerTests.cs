@@ -145,6 +145,36 @@ public sealed class RunServerTests : IAsyncLifetime
     }
 
     [Fact(Timeout = 180_000)]
+    public async Task Two_runs_go_at_once_on_the_shared_slots_and_both_finish()
+    {
+        await using var server = await TestServer.StartAsync(maxParallelRuns: 2);
+        var first = await server.SubmitAsync(new { definition = TestServer.Grid("first", 24) });
+        var second = await server.SubmitAsync(new { definition = TestServer.Grid("second", 24) });
+        var (bothGoing, mostBusy) = (false, 0);
+        while (true)
+        {
+            var metrics = await server.GetJsonAsync("/metrics");
+            mostBusy = Math.Max(mostBusy, metrics.GetProperty("slots_busy").GetInt32());
+            bothGoing |= metrics.GetProperty("runs_by_stage").GetProperty("running").GetInt32() == 2;
+            var stages = await Task.WhenAll(new[] { first, second }.Select(async id => (await server.GetJsonAsync($"/runs/{id}")).GetProperty("run").GetProperty("stage").GetString()));
+            if (stages.All(s => s is "completed" or "failed" or "canceled"))
+            {
+                Assert.Equal(["completed", "completed"], stages.Select(s => s!));
+                break;
+            }
+
+            await Task.Delay(20);
+        }
+
+        Assert.True(bothGoing, "the two runs never ran at the same time");
+        Assert.InRange(mostBusy, 1, 2); // never more busy runners than the pool's 2 slots
+        foreach (var id in new[] { first, second })
+        {
+            Assert.All((await server.GetJsonAsync($"/runs/{id}/scenarios")).GetProperty("scenarios").EnumerateArray(), s => Assert.Equal("completed", s.GetProperty("status").GetString()));
+        }
+    }
+
+    [Fact(Timeout = 180_000)]
     public async Task Health_metrics_and_the_openapi_document_answer()
     {
         Assert.Equal("ok", (await _server.GetJsonAsync("/health")).GetProperty("status").GetString());
