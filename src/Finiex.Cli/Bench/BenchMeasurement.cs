@@ -1,30 +1,31 @@
 using System.Diagnostics;
 using Finiex.Core.Scenarios;
-using Finiex.Data.Store;
-using Finiex.Engine.Catalog;
-using Finiex.Orchestration.Events;
 using Finiex.Orchestration.Execution;
-using Finiex.Scenarios.Validation;
+using Finiex.Orchestration.Service;
 
 namespace Finiex.Cli.Bench;
 
 /// <summary>Runs a load in one execution mode, repeated when it is short, and reduces the runs to <see cref="BenchModeFigures"/>.</summary>
-internal sealed class BenchMeasurement(TickStore store, ScenarioSetReport set)
+internal sealed class BenchMeasurement(string storeFolder, string setFile)
 {
     /// <summary>Runs shorter than this are repeated (five runs in all, unless --repeat says otherwise).</summary>
     private const double ShortRunMs = 1000;
 
+    /// <summary>Runs the load as a batch job (as <c>finiex run</c> and the server do) that keeps its results in memory.</summary>
     public async Task<BenchModeFigures> MeasureAsync(ExecutionMode mode, int parallelism, int? repeat, Action<string> say, CancellationToken cancellationToken)
     {
-        var plan = ExecutionPlan.Choose(mode, parallelism, ExecutionConfig.Default);
         var runs = new List<(BatchResult Batch, double ParentCpuMs)>();
+        ExecutionPlan? plan = null;
         var wanted = repeat ?? 1;
         while (runs.Count < wanted)
         {
+            using var job = new BatchJob(new BatchRequest { SetFile = setFile, StoreFolder = storeFolder, OutRoot = null, Mode = mode, Parallel = parallelism, Profiling = true });
+            job.Validate();
+            job.Prepare();
+            plan = job.Plan!;
             using var parent = Process.GetCurrentProcess();
             var cpuBefore = parent.TotalProcessorTime.TotalMilliseconds;
-            var batch = await new BatchOrchestrator(store, StrategyCatalog.CreateDefault(), new BatchEventHub())
-                .RunAsync(set, plan, new BatchOptions { Profiling = true }, cancellationToken).ConfigureAwait(false);
+            var batch = await job.RunAsync(cancel: cancellationToken).ConfigureAwait(false);
             parent.Refresh();
             runs.Add((batch, parent.TotalProcessorTime.TotalMilliseconds - cpuBefore));
             say($"  {plan.Mode.ToString().ToLowerInvariant()} ×{plan.Parallelism}, run {runs.Count}: {batch.WallMs / 1000:0.00} s");
@@ -34,7 +35,7 @@ internal sealed class BenchMeasurement(TickStore store, ScenarioSetReport set)
             }
         }
 
-        return Reduce(plan, runs);
+        return Reduce(plan!, runs);
     }
 
     private static BenchModeFigures Reduce(ExecutionPlan plan, List<(BatchResult Batch, double ParentCpuMs)> runs)

@@ -100,7 +100,7 @@ internal static class BenchCommand
                 }
 
                 Say($"Load '{chosen.Name}': {count} scenario(s). {chosen.Description}");
-                var measurement = new BenchMeasurement(tickStore, set);
+                var measurement = new BenchMeasurement(tickStore.Root, setPath);
                 var figures = new List<BenchModeFigures>();
                 foreach (var mode in modeList)
                 {

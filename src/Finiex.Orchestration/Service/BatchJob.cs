@@ -44,7 +44,7 @@ public sealed class BatchJob(BatchRequest request, ExecutionCoordinator? sharedS
 
     public ResumedRun? Resumed { get; private set; }
 
-    public ResultsFolder Results => _results ?? throw new InvalidOperationException("The job has no results folder before Prepare.");
+    public ResultsFolder Results => _results ?? throw new InvalidOperationException("The job has no results folder: before Prepare, or kept in memory (no OutRoot).");
 
     /// <summary>Loads and checks the set; returns the report even when some scenarios are invalid (they fail, the rest run).</summary>
     /// <exception cref="BatchJobException">No set, a set with errors of its own, or nothing in it can run.</exception>
@@ -95,7 +95,7 @@ public sealed class BatchJob(BatchRequest request, ExecutionCoordinator? sharedS
                 return ResultsFolder.Reopen(Resumed.Run, report, new BatchHeader(report.Name, report.SourceFile, Resumed.Run.Summary.StartedAt, mode, plan.Parallelism), Resumed.Kept);
             }
 
-            return ResultsFolder.Create(request.OutRoot, report, new BatchHeader(report.Name, report.SourceFile, _created, mode, plan.Parallelism));
+            return request.OutRoot is { } root ? ResultsFolder.Create(root, report, new BatchHeader(report.Name, report.SourceFile, _created, mode, plan.Parallelism)) : null;
         });
     }
 
@@ -106,13 +106,13 @@ public sealed class BatchJob(BatchRequest request, ExecutionCoordinator? sharedS
     public async Task<BatchResult> RunAsync(IScenarioOutcomeSink? observer = null, CancellationToken cancel = default, CancellationToken kill = default)
     {
         Stage = BatchStage.Running;
-        var outcomes = observer is null ? (IScenarioOutcomeSink)Results : new OutcomeSinks(Results, observer);
+        IScenarioOutcomeSink[] sinks = [.. new[] { _results, observer }.OfType<IScenarioOutcomeSink>()];
         var batch = await new BatchOrchestrator(_store, StrategyCatalog.CreateDefault(), Events).RunAsync(Report!, Plan!, new BatchOptions
         {
             Profiling = request.Profiling,
             TraceBars = request.TraceBars,
             ScenarioTimeout = request.ScenarioTimeout,
-            Outcomes = outcomes,
+            Outcomes = sinks.Length == 1 ? sinks[0] : sinks.Length > 1 ? new OutcomeSinks(sinks) : null,
             Kept = Resumed?.Kept ?? [],
             Coordinator = sharedSlots,
         }, cancel, kill).ConfigureAwait(false);

@@ -12,7 +12,8 @@ public sealed record BatchRequest
     public string? SetFile { get; init; }
     public string? ResumeFolder { get; init; }
     public string? StoreFolder { get; init; }
-    public string OutRoot { get; init; } = "results";
+    /// <summary>Where the run's results folder is made; null keeps the results in memory only (the bench measures, it does not write).</summary>
+    public string? OutRoot { get; init; } = "results";
     public ExecutionMode? Mode { get; init; }
     public int? Parallel { get; init; }
     public TimeSpan? ScenarioTimeout { get; init; }
