@@ -29,6 +29,8 @@ public sealed record BatchEvent
     public double Equity { get; init; }
     public int Trades { get; init; }
     public string Level { get; init; } = "";
+    /// <summary>When the scenario or runner wrote a log line (its own clock; <see cref="Time"/> is when the hub published it); null for other events.</summary>
+    public DateTimeOffset? LoggedAt { get; init; }
     public string Message { get; init; } = "";
     /// <summary>The optional parts of a RUNNING progress event that the set switched on; null otherwise.</summary>
     public LiveExport? Export { get; init; }

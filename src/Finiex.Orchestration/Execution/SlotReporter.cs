@@ -30,11 +30,11 @@ public sealed class SlotReporter(BatchEventHub hub, int slotId, ProcessDataPacka
             Export = export,
         });
 
-    public void Log(LogLine line) => hub.Publish(Draft(BatchEventKind.Log) with { Level = line.Level, Message = line.Message });
+    public void Log(LogLine line) => hub.Publish(Draft(BatchEventKind.Log) with { Level = line.Level, Message = line.Message, LoggedAt = line.Time });
 
     /// <summary>A line of the runner itself, not of this scenario (its start, warm-up, package receipt).</summary>
     public void RunnerLog(LogLine line) =>
-        hub.Publish(Draft(BatchEventKind.Log) with { ScenarioIndex = -1, ScenarioName = "", Symbol = "", Level = line.Level, Message = line.Message });
+        hub.Publish(Draft(BatchEventKind.Log) with { ScenarioIndex = -1, ScenarioName = "", Symbol = "", Level = line.Level, Message = line.Message, LoggedAt = line.Time });
 
     void ILogEventSink.Emit(LogEvent logEvent) => Log(ScenarioLog.ToLine(logEvent));
 

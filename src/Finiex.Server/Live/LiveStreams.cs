@@ -83,15 +83,12 @@ internal static class LiveStreams
         run,
         scenarios = snapshot.Scenarios.Select(Describe),
         slots = snapshot.Slots.Select(Describe),
-        logs = snapshot.RecentLogs.Select(LogLine),
+        logs = snapshot.RecentLogs.Select(RunLogLine.Of),
     };
 
     private static object Message(BatchEvent e) => e.Kind == BatchEventKind.Log
-        ? new { type = "log", sequence = e.Sequence, line = LogLine(e) }
+        ? new { type = "log", sequence = e.Sequence, line = RunLogLine.Of(e) }
         : new { type = "patch", sequence = e.Sequence, @event = Describe(e) };
-
-    private static RunLogLine LogLine(BatchEvent e) =>
-        new(e.Sequence, e.Time, e.Level, e.ScenarioIndex >= 0 ? e.ScenarioName : RunLogLine.BatchSource, e.SlotId, e.Message);
 
     /// <summary>An event for the wire: a finished scenario's statistics, not its whole result (trades and curve are at /runs/{id}/scenarios/{name}).</summary>
     private static object Describe(BatchEvent e) => new

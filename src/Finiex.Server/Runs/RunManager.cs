@@ -276,7 +276,7 @@ public sealed class RunManager : IAsyncDisposable
                 run.SawEnd = true;
                 break;
             case BatchEventKind.Log:
-                run.Log.Append(new RunLogLine(e.Sequence, e.Time, e.Level, e.ScenarioIndex >= 0 ? e.ScenarioName : RunLogLine.BatchSource, e.SlotId, e.Message));
+                run.Log.Append(RunLogLine.Of(e));
                 break;
             case BatchEventKind.ScenarioProgress or BatchEventKind.ScenarioFinished when e.ScenarioIndex >= 0:
                 Ticks.Add(e.TicksProcessed - run.TicksSeen(e.ScenarioIndex, e.TicksProcessed));

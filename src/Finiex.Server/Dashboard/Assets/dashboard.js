@@ -61,17 +61,17 @@
   const saveTabs = () => { storage.set("tabs", state.tabs); storage.set("active", state.active); };
   const saveFilters = () => storage.set("filters", state.filters);
 
-  // ---- how late live lines arrive: from the server publishing them to this page (shown beside the connection) ----------
+  // ---- how late live lines arrive: from the scenario or runner writing them (else the server publishing them) to this page
   window.finiexLag = [];
-  function recordLag(publishedAt) {
-    const lag = Date.now() - Date.parse(publishedAt);
+  function recordLag(line) {
+    const lag = Date.now() - Date.parse(line.logged_at || line.time);
     window.finiexLag.push(lag);
     if (window.finiexLag.length > 1000) window.finiexLag.shift();
     showLag();
   }
   const showLag = throttle(() => {
     const sorted = [...window.finiexLag].sort((a, b) => a - b);
-    if (sorted.length) $("connection").title = `live log lines arrive ${sorted[Math.floor(sorted.length / 2)]} ms after the server published them (median of the last ${sorted.length})`;
+    if (sorted.length) $("connection").title = `live log lines arrive ${sorted[Math.floor(sorted.length / 2)]} ms after they were written (median of the last ${sorted.length})`;
   }, 1000);
 
   // ---- the runs list, live over /ws -----------------------------------------------------------------------------------
@@ -235,7 +235,7 @@
         } else if (m.type === "patch" || m.type === "log") {
           if (last !== null && m.sequence !== last + 1) { socket.send(JSON.stringify({ action: "resync" })); return; }
           last = m.sequence;
-          if (m.type === "log") { this.logs.set(m.line.sequence, m.line); recordLag(m.line.time); } else this.apply(m.event);
+          if (m.type === "log") { this.logs.set(m.line.sequence, m.line); recordLag(m.line); } else this.apply(m.event);
         } else if (m.type === "end" || m.type === "ended") {
           if (m.run) this.setRun(m.run);
           this.slots.clear();
