@@ -20,9 +20,11 @@ public sealed class LivePanelTests
         finished.NewBest += (_, _, _) => panel.OnNewBest();
         finished.Record(Outcome(4, "eurusd_grid__rsi_fast.period=14__band.deviation_pct=0.1", 38.21, ("strategy.workers.rsi_fast.params.period", "14")));
         finished.Record(Outcome(3, "nzdusd_may06_consensus", -106.7));
-        hub.Publish(Event(BatchEventKind.SlotIdle, 1, -1));
-        hub.Publish(Event(BatchEventKind.ScenarioProgress, 0, 2) with
+        hub.Publish(new SlotIdle { SlotId = 1 });
+        hub.Publish(new ScenarioProgress
         {
+            SlotId = 0,
+            ScenarioIndex = 2,
             ScenarioName = "eurusd_may06",
             Symbol = "EURUSD",
             Status = Finiex.Engine.Loop.ScenarioStatus.Running,
@@ -37,11 +39,11 @@ public sealed class LivePanelTests
                 Bars = [new LiveBar("M5", 0, 1.385, 1.386, 1.384, 1.38531, 40, 12)],
             },
         });
-        hub.Publish(Event(BatchEventKind.Log, 0, -1) with { Level = "INFO", Message = "Runner pid 42 ready" });
-        hub.Publish(Event(BatchEventKind.Log, 0, 2) with { Level = "DEBUG", Message = "package read" });
-        hub.Publish(Event(BatchEventKind.Log, 0, 2) with { Level = "WARN", Message = "short warmup" });
-        hub.Publish(Event(BatchEventKind.Log, 0, 2) with { Level = "INFO", Message = "a long line " + new string('x', 300) });
-        hub.Publish(Event(BatchEventKind.Log, 0, 2) with { Level = "INFO", Message = "latest line" });
+        hub.Publish(new LogWritten("INFO", "Runner pid 42 ready") { SlotId = 0, ScenarioIndex = -1 });
+        hub.Publish(new LogWritten("DEBUG", "package read") { SlotId = 0, ScenarioIndex = 2 });
+        hub.Publish(new LogWritten("WARN", "short warmup") { SlotId = 0, ScenarioIndex = 2 });
+        hub.Publish(new LogWritten("INFO", "a long line " + new string('x', 300)) { SlotId = 0, ScenarioIndex = 2 });
+        hub.Publish(new LogWritten("INFO", "latest line") { SlotId = 0, ScenarioIndex = 2 });
         return (panel, finished, hub);
     }
 
@@ -99,8 +101,8 @@ public sealed class LivePanelTests
         using var writer = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
 
-        LiveLines.Write(console, Event(BatchEventKind.ScenarioStarted, 0, 2) with { ScenarioName = "eurusd_may06", Symbol = "EURUSD", TicksTotal = 99_897 });
-        LiveLines.Write(console, Event(BatchEventKind.Log, 1, 2) with { Level = "INFO", Message = "not shown" });
+        LiveLines.Write(console, new ScenarioStarted { SlotId = 0, ScenarioIndex = 2, ScenarioName = "eurusd_may06", Symbol = "EURUSD", TicksTotal = 99_897 });
+        LiveLines.Write(console, new LogWritten("INFO", "not shown") { SlotId = 1, ScenarioIndex = 2 });
         LiveLines.NewBest(console, Outcome(6, "grid__p=3", 38.21, ("p", "3")), 38.21, 4, SweepScore.NetProfit);
 
         var text = writer.ToString();
@@ -135,9 +137,6 @@ public sealed class LivePanelTests
         };
         return new ScenarioOutcome(index, name, config, result);
     }
-
-    private static BatchEvent Event(BatchEventKind kind, int slot, int scenario) =>
-        new() { Sequence = 0, Time = default, Kind = kind, SlotId = slot, ScenarioIndex = scenario };
 
     private static string Render(LivePanel panel, int width)
     {

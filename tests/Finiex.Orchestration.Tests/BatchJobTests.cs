@@ -46,7 +46,7 @@ public sealed class BatchJobTests
             Assert.All(seen, e => Assert.Equal(job.Id, e.BatchId));
             Assert.Equal(Enumerable.Range(1, seen.Count).Select(i => (long)i), seen.Select(e => e.Sequence));
             Assert.Equal(BatchEventKind.BatchFinished, seen[^1].Kind);
-            var finishedEvents = seen.Where(e => e.Kind == BatchEventKind.ScenarioFinished).ToList();
+            var finishedEvents = seen.OfType<ScenarioFinished>().ToList();
             Assert.Equal(7, finishedEvents.Count);
             Assert.All(finishedEvents, e => Assert.Equal(batch.Scenarios.Single(s => s.Index == e.ScenarioIndex).Result.Statistics, e.Result!.Statistics));
         }

@@ -291,10 +291,10 @@ public sealed class CoordinatorPolicyTests
 
         for (var i = 0; i < 10_000; i++)
         {
-            hub.Publish(new BatchEvent { Sequence = 0, Time = default, Kind = BatchEventKind.ScenarioProgress, SlotId = i % 2, ScenarioIndex = 3, TicksProcessed = i });
+            hub.Publish(new ScenarioProgress { SlotId = i % 2, ScenarioIndex = 3, TicksProcessed = i });
         }
 
-        hub.Publish(new BatchEvent { Sequence = 0, Time = default, Kind = BatchEventKind.BatchFinished });
+        hub.Publish(new BatchFinished());
         await reader;
 
         Assert.Equal(10_001 - 100, stalled.Dropped);
@@ -307,7 +307,7 @@ public sealed class CoordinatorPolicyTests
         Assert.Equal(Enumerable.Range(1, 100).Select(i => (long)i), kept.Select(e => e.Sequence)); // then a gap: resync from a snapshot
         var snapshot = hub.Snapshot();
         Assert.Equal(("batch-1", 10_001L), (snapshot.BatchId, snapshot.Sequence));
-        Assert.Equal([9_998L, 9_999L], snapshot.Slots.Select(e => e.TicksProcessed));
+        Assert.Equal([9_998L, 9_999L], snapshot.Slots.Cast<ScenarioEvent>().Select(e => e.TicksProcessed));
         Assert.All(received, e => Assert.Equal("batch-1", e.BatchId));
         Assert.True(received.Zip(received.Skip(1)).All(p => p.First.Sequence < p.Second.Sequence), "in order");
     }
@@ -318,7 +318,7 @@ public sealed class CoordinatorPolicyTests
         var hub = new BatchEventHub();
         for (var i = 0; i < BatchEventHub.LogLinesKept + 50; i++)
         {
-            hub.Publish(new BatchEvent { Sequence = 0, Time = default, Kind = BatchEventKind.Log, SlotId = 1, ScenarioIndex = 7, Message = $"line {i}" });
+            hub.Publish(new LogWritten("INFO", $"line {i}") { SlotId = 1, ScenarioIndex = 7 });
         }
 
         Assert.Equal(BatchEventHub.LogLinesKept, hub.SlotLog(1).Count);

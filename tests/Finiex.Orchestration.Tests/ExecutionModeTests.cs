@@ -48,11 +48,11 @@ public sealed class ExecutionModeTests
         Assert.Equal(BatchEventKind.BatchFinished, events.MaxBy(e => e.Sequence)!.Kind);
         foreach (var scenario in batch.Scenarios)
         {
-            var statuses = events.Where(e => e.ScenarioIndex == scenario.Index && e.Kind is BatchEventKind.ScenarioProgress).Select(e => e.Status).ToList();
+            var statuses = events.OfType<ScenarioProgress>().Where(e => e.ScenarioIndex == scenario.Index).Select(e => e.Status).ToList();
             Assert.Contains(ScenarioStatus.InitProcess, statuses);
             Assert.Contains(ScenarioStatus.Running, statuses);
             Assert.Contains(ScenarioStatus.Completed, statuses);
-            Assert.Contains(events, e => e.ScenarioIndex == scenario.Index && e.Kind == BatchEventKind.Log && e.Message.StartsWith("Completed", StringComparison.Ordinal));
+            Assert.Contains(events.OfType<LogWritten>(), e => e.ScenarioIndex == scenario.Index && e.Message.StartsWith("Completed", StringComparison.Ordinal));
         }
 
         Assert.All(events.Where(e => e.Kind == BatchEventKind.Log), e => Assert.InRange(e.SlotId, 0, 1));
@@ -67,21 +67,21 @@ public sealed class ExecutionModeTests
         Assert.True(batch.AllCompleted);
         foreach (var scenario in batch.Scenarios)
         {
-            var last = events.Last(e => e.ScenarioIndex == scenario.Index && e is { Kind: BatchEventKind.ScenarioProgress, Status: ScenarioStatus.Running });
+            var last = events.OfType<ScenarioProgress>().Last(e => e.ScenarioIndex == scenario.Index && e.Status == ScenarioStatus.Running);
             Assert.Equal(5_000, last.TicksProcessed);
             Assert.Equal(["M5", "M30"], last.Export!.Bars!.Select(b => b.Timeframe));
             Assert.Equal(5_000, last.Export.Portfolio!.Statistics.TicksProcessed);
             Assert.Equal(["rsi", "band"], last.Export.Performance!.Workers.Select(w => w.Worker));
         }
 
-        Assert.All(events.Where(e => e.Status != ScenarioStatus.Running), e => Assert.Null(e.Export));
+        Assert.All(events.OfType<ScenarioProgress>().Where(e => e.Status != ScenarioStatus.Running), e => Assert.Null(e.Export));
     }
 
     [Fact(Timeout = 120_000)]
     public async Task Runner_log_events_travel_through_serilog_to_the_hub_tagged_with_slot_and_scenario()
     {
         var (batch, events) = await BatchFixture.RunAsync(BatchFixture.SmallSet(), ExecutionMode.Processes, 2);
-        var logs = events.Where(e => e.Kind == BatchEventKind.Log).ToList();
+        var logs = events.OfType<LogWritten>().ToList();
 
         Assert.True(batch.AllCompleted);
         // The runner's own lines (start-up) belong to a slot but to no scenario.

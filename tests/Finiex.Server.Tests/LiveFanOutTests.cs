@@ -78,7 +78,7 @@ public sealed class LiveFanOutTests(ITestOutputHelper output) : IAsyncLifetime
         var readers = sockets.Select((s, i) => Task.Run(() => FollowAsync(s, last, clock, positions, i))).ToList();
         for (var i = 0; i < Events; i++)
         {
-            hub.Publish(new BatchEvent { Sequence = 0, Time = default, Kind = BatchEventKind.Log, Level = "INFO", Message = $"synthetic line {i}" });
+            hub.Publish(new LogWritten("INFO", $"synthetic line {i}"));
             if (pace is { } burst && (i + 1) % burst == 0)
             {
                 while (Enumerable.Range(0, positions.Length).Min(c => Volatile.Read(ref positions[c])) < first + i + 1)

@@ -20,7 +20,7 @@ public sealed class StuckClientTests
 
         for (var i = 0; i < 100_000; i++)
         {
-            hub.Publish(new BatchEvent { Sequence = 0, Time = default, Kind = BatchEventKind.ScenarioProgress, ScenarioIndex = 0, TicksProcessed = i });
+            hub.Publish(new ScenarioProgress { ScenarioIndex = 0, TicksProcessed = i });
         }
 
         Assert.True(events.Reader.Count <= 64); // bounded: the rest were dropped, not queued

@@ -18,19 +18,19 @@ internal static class LiveLines
 
     public static void Write(IAnsiConsole console, BatchEvent e, LogLevelFilter level = LogLevelFilter.Warning)
     {
-        switch (e.Kind)
+        switch (e)
         {
-            case BatchEventKind.ScenarioStarted:
-                console.MarkupLineInterpolated($"  [grey]slot {e.SlotId + 1}[/] started  #{e.ScenarioIndex} {e.ScenarioName} ({e.Symbol}, {e.TicksTotal:N0} ticks)");
+            case ScenarioStarted started:
+                console.MarkupLineInterpolated($"  [grey]slot {e.SlotId + 1}[/] started  #{e.ScenarioIndex} {e.ScenarioName} ({e.Symbol}, {started.TicksTotal:N0} ticks)");
                 break;
-            case BatchEventKind.ScenarioFinished when e.Status == ScenarioStatus.Completed:
-                console.MarkupLineInterpolated($"  [grey]slot {e.SlotId + 1}[/] [green]finished[/] #{e.ScenarioIndex} {e.ScenarioName}: {e.Trades} trades, balance {e.Balance:N2}");
+            case ScenarioFinished { Status: ScenarioStatus.Completed } done:
+                console.MarkupLineInterpolated($"  [grey]slot {e.SlotId + 1}[/] [green]finished[/] #{e.ScenarioIndex} {e.ScenarioName}: {done.Trades} trades, balance {done.Balance:N2}");
                 break;
-            case BatchEventKind.ScenarioFinished:
-                console.MarkupLineInterpolated($"  [grey]slot {e.SlotId + 1}[/] [red]failed[/]   #{e.ScenarioIndex} {e.ScenarioName}: {e.Message}");
+            case ScenarioFinished failed:
+                console.MarkupLineInterpolated($"  [grey]slot {e.SlotId + 1}[/] [red]failed[/]   #{e.ScenarioIndex} {e.ScenarioName}: {failed.Message}");
                 break;
-            case BatchEventKind.Log when level.Shows(e.Level) && (e.Level is "ERROR" or "FATAL" or "WARN" || level < LogLevelFilter.Info):
-                console.MarkupLineInterpolated($"  [grey]slot {e.SlotId + 1}[/] [yellow]{e.Level}[/] {e.ScenarioName}: {e.Message}");
+            case LogWritten line when level.Shows(line.Level) && (line.Level is "ERROR" or "FATAL" or "WARN" || level < LogLevelFilter.Info):
+                console.MarkupLineInterpolated($"  [grey]slot {e.SlotId + 1}[/] [yellow]{line.Level}[/] {e.ScenarioName}: {line.Message}");
                 break;
         }
     }

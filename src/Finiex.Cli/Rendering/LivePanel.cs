@@ -47,10 +47,10 @@ internal sealed class LivePanel(BatchEventHub hub, LiveSetup setup, FinishedScen
     public IRenderable Render(int width)
     {
         var slots = hub.Snapshot().Slots.Where(e => e.SlotId >= 0).ToDictionary(e => e.SlotId);
-        var running = slots.Values.Where(IsBusy).ToList();
+        var running = slots.Values.OfType<ScenarioEvent>().ToList(); // a slot is busy from taking a scenario until it is idle again
         var parts = new List<IRenderable> { Overall(running, width) };
         var panelWidth = Math.Min(width, Math.Max(60, (width / Math.Min(setup.Slots, Math.Max(1, width / 60))) - 1));
-        parts.Add(new Columns(Enumerable.Range(0, setup.Slots).Select(slot => SlotPanel(slot, slots.GetValueOrDefault(slot), panelWidth))).Collapse());
+        parts.Add(new Columns(Enumerable.Range(0, setup.Slots).Select(slot => SlotPanel(slot, slots.GetValueOrDefault(slot) as ScenarioEvent, panelWidth))).Collapse());
         if (finished.Latest() is { Count: > 0 } latest)
         {
             parts.Add(FinishedTable(latest, width));
@@ -67,7 +67,7 @@ internal sealed class LivePanel(BatchEventHub hub, LiveSetup setup, FinishedScen
         return new Rows(parts);
     }
 
-    private Rows Overall(List<BatchEvent> running, int width)
+    private Rows Overall(List<ScenarioEvent> running, int width)
     {
         var (completed, failed, canceled) = (finished.Count(ScenarioOutcomeStatus.Completed),
             finished.Count(ScenarioOutcomeStatus.Failed) + finished.Count(ScenarioOutcomeStatus.TimedOut) + finished.Count(ScenarioOutcomeStatus.Invalid),
@@ -89,10 +89,10 @@ internal sealed class LivePanel(BatchEventHub hub, LiveSetup setup, FinishedScen
         return new Rows(title, counts, bar);
     }
 
-    private Panel SlotPanel(int slot, BatchEvent? last, int width)
+    private Panel SlotPanel(int slot, ScenarioEvent? last, int width)
     {
         var lines = new List<IRenderable>();
-        if (last is null || !IsBusy(last))
+        if (last is null)
         {
             lines.Add(new Markup("[grey]idle[/]"));
         }
@@ -105,7 +105,7 @@ internal sealed class LivePanel(BatchEventHub hub, LiveSetup setup, FinishedScen
                 .AddItem("done", Math.Max(0.0001, last.Percent), Color.Blue).AddItem("left", Math.Max(0.0001, 100 - last.Percent), Color.Grey23));
             lines.Add(new Text(Fit(string.Create(CultureInfo.InvariantCulture,
                 $"{last.Percent,5:0.0}% of {last.TicksTotal:N0} ticks · balance {last.Balance:N2} · equity {last.Equity:N2} · trades {last.Trades}"), inner)));
-            if (LiveExportText(last.Export) is { Length: > 0 } exports)
+            if (LiveExportText((last as ScenarioProgress)?.Export) is { Length: > 0 } exports)
             {
                 lines.Add(new Text(Fit(exports, inner)));
             }
@@ -154,8 +154,6 @@ internal sealed class LivePanel(BatchEventHub hub, LiveSetup setup, FinishedScen
 
         return table;
     }
-
-    private static bool IsBusy(BatchEvent e) => e.Kind is not (BatchEventKind.SlotIdle or BatchEventKind.BatchStarted);
 
     private static string StatusMarkup(ScenarioStatus? status) => status switch
     {

@@ -17,11 +17,11 @@ public sealed class BatchEventHub(string batchId = "")
     private readonly object _gate = new();
     private readonly List<Action<BatchEvent>> _subscribers = [];
     private readonly List<BoundedSubscription<BatchEvent>> _queues = [];
-    private readonly ConcurrentDictionary<int, Queue<BatchEvent>> _slotLogs = new();
-    private readonly ConcurrentDictionary<int, Queue<BatchEvent>> _scenarioLogs = new();
+    private readonly ConcurrentDictionary<int, Queue<LogWritten>> _slotLogs = new();
+    private readonly ConcurrentDictionary<int, Queue<LogWritten>> _scenarioLogs = new();
     private readonly ConcurrentDictionary<int, BatchEvent> _slotState = new();
-    private readonly Dictionary<int, BatchEvent> _scenarioState = [];
-    private readonly Queue<BatchEvent> _recentLogs = new();
+    private readonly Dictionary<int, ScenarioEvent> _scenarioState = [];
+    private readonly Queue<LogWritten> _recentLogs = new();
     private long _sequence;
 
     public string BatchId => batchId;
@@ -31,7 +31,7 @@ public sealed class BatchEventHub(string batchId = "")
     /// <summary>A queue of every event from now on, for a consumer reading at its own pace.</summary>
     public BoundedSubscription<BatchEvent> Subscribe(int capacity = SubscriberCapacity)
     {
-        var subscription = new BoundedSubscription<BatchEvent>(capacity, Unsubscribe, e => e.Kind == BatchEventKind.BatchFinished);
+        var subscription = new BoundedSubscription<BatchEvent>(capacity, Unsubscribe, e => e is BatchFinished);
         lock (_gate)
         {
             _queues.Add(subscription);
@@ -55,11 +55,12 @@ public sealed class BatchEventHub(string batchId = "")
     }
 
     /// <summary>Stamps the event with the next sequence number and time, keeps it in the buffers, and hands it to every subscriber.</summary>
-    public BatchEvent Publish(BatchEvent draft)
+    public T Publish<T>(T draft)
+        where T : BatchEvent
     {
         lock (_gate)
         {
-            var stamped = draft with { BatchId = batchId, Sequence = ++_sequence, Time = DateTimeOffset.UtcNow };
+            var stamped = (T)(draft with { BatchId = batchId, Sequence = ++_sequence, Time = DateTimeOffset.UtcNow });
             Remember(stamped);
             foreach (var queue in _queues)
             {
@@ -85,37 +86,37 @@ public sealed class BatchEventHub(string batchId = "")
         }
     }
 
-    public IReadOnlyList<BatchEvent> SlotLog(int slot) => Copy(_slotLogs, slot);
+    public IReadOnlyList<LogWritten> SlotLog(int slot) => Copy(_slotLogs, slot);
 
-    public IReadOnlyList<BatchEvent> ScenarioLog(int scenario) => Copy(_scenarioLogs, scenario);
+    public IReadOnlyList<LogWritten> ScenarioLog(int scenario) => Copy(_scenarioLogs, scenario);
 
     private void Remember(BatchEvent e)
     {
-        if (e.SlotId >= 0 && e.Kind != BatchEventKind.Log)
+        if (e is not LogWritten line)
         {
-            _slotState[e.SlotId] = e;
-        }
+            if (e.SlotId >= 0)
+            {
+                _slotState[e.SlotId] = e;
+            }
 
-        if (e.ScenarioIndex >= 0 && e.Kind is BatchEventKind.ScenarioStarted or BatchEventKind.ScenarioProgress or BatchEventKind.ScenarioFinished)
-        {
-            _scenarioState[e.ScenarioIndex] = e;
-        }
+            if (e is ScenarioStarted or ScenarioProgress or ScenarioFinished && e.ScenarioIndex >= 0)
+            {
+                _scenarioState[e.ScenarioIndex] = (ScenarioEvent)e;
+            }
 
-        if (e.Kind != BatchEventKind.Log)
-        {
             return;
         }
 
-        _recentLogs.Enqueue(e);
+        _recentLogs.Enqueue(line);
         if (_recentLogs.Count > LogLinesKept)
         {
             _recentLogs.Dequeue();
         }
 
-        foreach (var (buffers, key) in new[] { (_slotLogs, e.SlotId), (_scenarioLogs, e.ScenarioIndex) })
+        foreach (var (buffers, key) in new[] { (_slotLogs, line.SlotId), (_scenarioLogs, line.ScenarioIndex) })
         {
-            var queue = buffers.GetOrAdd(key, _ => new Queue<BatchEvent>());
-            queue.Enqueue(e);
+            var queue = buffers.GetOrAdd(key, _ => new Queue<LogWritten>());
+            queue.Enqueue(line);
             while (queue.Count > LogLinesKept)
             {
                 queue.Dequeue();
@@ -123,7 +124,7 @@ public sealed class BatchEventHub(string batchId = "")
         }
     }
 
-    private IReadOnlyList<BatchEvent> Copy(ConcurrentDictionary<int, Queue<BatchEvent>> buffers, int key)
+    private IReadOnlyList<LogWritten> Copy(ConcurrentDictionary<int, Queue<LogWritten>> buffers, int key)
     {
         lock (_gate)
         {

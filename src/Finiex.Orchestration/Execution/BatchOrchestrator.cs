@@ -24,7 +24,7 @@ public sealed class BatchOrchestrator(TickStore store, StrategyCatalog catalog, 
     {
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
-        hub.Publish(new BatchEvent { Sequence = 0, Time = default, Kind = BatchEventKind.BatchStarted, Message = plan.Reason });
+        hub.Publish(new BatchStarted(plan.Reason));
         var kept = options.Kept.ToDictionary(k => k.Index);
         var enabled = report.Scenarios.Count(s => s.Enabled && s.IsValid && !kept.ContainsKey(s.Index));
         using var files = new TickFileCache();
@@ -93,7 +93,7 @@ public sealed class BatchOrchestrator(TickStore store, StrategyCatalog catalog, 
             await Task.WhenAll(slots.Select(slot => slot.DisposeAsync().AsTask())).ConfigureAwait(false);
         }
 
-        hub.Publish(new BatchEvent { Sequence = 0, Time = default, Kind = BatchEventKind.BatchFinished });
+        hub.Publish(new BatchFinished());
         return new BatchResult
         {
             SetName = report.Name,

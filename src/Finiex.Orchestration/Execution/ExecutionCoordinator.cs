@@ -152,16 +152,13 @@ public sealed class ExecutionCoordinator : IAsyncDisposable
             if (work.CancellationToken.IsCancellationRequested)
             {
                 var canceled = Canceled(package);
-                work.Hub.Publish(reporter.Draft(BatchEventKind.ScenarioFinished) with
-                {
-                    Status = ScenarioStatus.FinishedWithError, Message = "canceled before it started", Result = canceled,
-                });
+                work.Hub.Publish(reporter.Draft(new ScenarioFinished { Status = ScenarioStatus.FinishedWithError, Message = "canceled before it started", Result = canceled }));
                 work.Finish(package, canceled, 0);
                 continue;
             }
 
-            work.Hub.Publish(reporter.Draft(BatchEventKind.SlotBusy) with { Status = ScenarioStatus.InitProcess, TicksTotal = package.Ticks.Count });
-            work.Hub.Publish(reporter.Draft(BatchEventKind.ScenarioStarted) with { Status = ScenarioStatus.InitProcess, TicksTotal = package.Ticks.Count });
+            work.Hub.Publish(reporter.Draft(new SlotBusy { Status = ScenarioStatus.InitProcess, TicksTotal = package.Ticks.Count }));
+            work.Hub.Publish(reporter.Draft(new ScenarioStarted { Status = ScenarioStatus.InitProcess, TicksTotal = package.Ticks.Count }));
             var handedOver = Stopwatch.GetTimestamp();
             work.Busy[slot.SlotId] = slot;
             Interlocked.Increment(ref _busy);
@@ -182,7 +179,7 @@ public sealed class ExecutionCoordinator : IAsyncDisposable
             }
 
             var slotMs = Stopwatch.GetElapsedTime(handedOver).TotalMilliseconds;
-            work.Hub.Publish(reporter.Draft(BatchEventKind.ScenarioFinished) with
+            work.Hub.Publish(reporter.Draft(new ScenarioFinished
             {
                 Status = result.Success ? ScenarioStatus.Completed : ScenarioStatus.FinishedWithError,
                 Result = result,
@@ -192,8 +189,8 @@ public sealed class ExecutionCoordinator : IAsyncDisposable
                 Equity = result.Statistics?.FinalEquity ?? 0,
                 Trades = (int)(result.Statistics?.Trades ?? 0),
                 Message = result.Error is { } error ? $"{error.Kind}: {error.Message}" : "",
-            });
-            work.Hub.Publish(new BatchEvent { Sequence = 0, Time = default, Kind = BatchEventKind.SlotIdle, SlotId = slot.SlotId });
+            }));
+            work.Hub.Publish(new SlotIdle { SlotId = slot.SlotId });
             work.Finish(package, result, slotMs);
         }
     }

@@ -19,7 +19,7 @@ public sealed class SlotReporter(BatchEventHub hub, int slotId, ProcessDataPacka
         Progress(progress.Status, progress.TicksProcessed, progress.TicksTotal, progress.Balance, progress.Equity, progress.Trades, progress.Export);
 
     public void Progress(ScenarioStatus status, long ticks, long total, double balance, double equity, int trades, LiveExport? export = null) =>
-        hub.Publish(Draft(BatchEventKind.ScenarioProgress) with
+        hub.Publish(Draft(new ScenarioProgress
         {
             Status = status,
             TicksProcessed = ticks,
@@ -28,26 +28,19 @@ public sealed class SlotReporter(BatchEventHub hub, int slotId, ProcessDataPacka
             Equity = equity,
             Trades = trades,
             Export = export,
-        });
+        }));
 
-    public void Log(LogLine line) => hub.Publish(Draft(BatchEventKind.Log) with { Level = line.Level, Message = line.Message, LoggedAt = line.Time });
+    public void Log(LogLine line) => hub.Publish(Draft(new LogWritten(line.Level, line.Message) { LoggedAt = line.Time }));
 
     /// <summary>A line of the runner itself, not of this scenario (its start, warm-up, package receipt).</summary>
-    public void RunnerLog(LogLine line) =>
-        hub.Publish(Draft(BatchEventKind.Log) with { ScenarioIndex = -1, ScenarioName = "", Symbol = "", Level = line.Level, Message = line.Message, LoggedAt = line.Time });
+    public void RunnerLog(LogLine line) => hub.Publish(new LogWritten(line.Level, line.Message) { SlotId = slotId, LoggedAt = line.Time });
 
     void ILogEventSink.Emit(LogEvent logEvent) => Log(ScenarioLog.ToLine(logEvent));
 
-    public BatchEvent Draft(BatchEventKind kind) => new()
-    {
-        Sequence = 0,
-        Time = default,
-        Kind = kind,
-        SlotId = slotId,
-        ScenarioIndex = package.ScenarioIndex,
-        ScenarioName = package.ScenarioName,
-        Symbol = package.Symbol,
-    };
+    /// <summary>The event with this slot and this scenario filled in.</summary>
+    public T Draft<T>(T draft)
+        where T : BatchEvent =>
+        (T)(draft with { SlotId = slotId, ScenarioIndex = package.ScenarioIndex, ScenarioName = package.ScenarioName, Symbol = package.Symbol });
 
     /// <summary>A status as a runner sends it (the enum's name, the wire's form); an unknown name is a failed scenario.</summary>
     public static ScenarioStatus StatusOf(string wireName) =>

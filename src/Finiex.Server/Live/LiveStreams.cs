@@ -86,36 +86,40 @@ internal static class LiveStreams
         logs = snapshot.RecentLogs.Select(RunLogLine.Of),
     };
 
-    private static object Message(BatchEvent e) => e.Kind == BatchEventKind.Log
-        ? new { type = "log", sequence = e.Sequence, line = RunLogLine.Of(e) }
+    private static object Message(BatchEvent e) => e is LogWritten line
+        ? new { type = "log", sequence = e.Sequence, line = RunLogLine.Of(line) }
         : new { type = "patch", sequence = e.Sequence, @event = Describe(e) };
 
     /// <summary>An event for the wire: a finished scenario's statistics, not its whole result (trades and curve are at /runs/{id}/scenarios/{name}).</summary>
-    private static object Describe(BatchEvent e) => new
+    private static object Describe(BatchEvent e)
     {
-        e.Sequence,
-        e.Time,
-        e.Kind,
-        e.SlotId,
-        e.ScenarioIndex,
-        e.ScenarioName,
-        e.Symbol,
-        e.Status,
-        e.TicksProcessed,
-        e.TicksTotal,
-        Percent = Math.Round(e.Percent, 1),
-        e.Balance,
-        e.Equity,
-        e.Trades,
-        e.Message,
-        e.Result?.Statistics,
-    };
+        var scenario = e as ScenarioEvent;
+        return new
+        {
+            e.Sequence,
+            e.Time,
+            e.Kind,
+            e.SlotId,
+            e.ScenarioIndex,
+            e.ScenarioName,
+            e.Symbol,
+            scenario?.Status,
+            scenario?.TicksProcessed,
+            scenario?.TicksTotal,
+            Percent = scenario is null ? (double?)null : Math.Round(scenario.Percent, 1),
+            scenario?.Balance,
+            scenario?.Equity,
+            scenario?.Trades,
+            Message = e switch { ScenarioFinished f => f.Message, BatchStarted s => s.Reason, BatchFinished f => f.Message, _ => null },
+            (e as ScenarioFinished)?.Result?.Statistics,
+        };
+    }
 
     /// <summary>A feed that has already ended: the client gets the snapshot (<c>ended</c>) and the close.</summary>
     private static BoundedSubscription<BatchEvent> Ended()
     {
         var ended = new BoundedSubscription<BatchEvent>(1, _ => { }, _ => true);
-        ended.Offer(new BatchEvent { Sequence = 0, Time = default, Kind = BatchEventKind.BatchFinished });
+        ended.Offer(new BatchFinished());
         return ended;
     }
 }

@@ -7,7 +7,7 @@ namespace Finiex.Server.Runs;
 /// </summary>
 public sealed record RunLogLine(long Sequence, DateTimeOffset Time, string Level, string Source, int SlotId, string Message, DateTimeOffset? LoggedAt = null)
 {
-    public static RunLogLine Of(Orchestration.Events.BatchEvent e) =>
+    public static RunLogLine Of(Orchestration.Events.LogWritten e) =>
         new(e.Sequence, e.Time, e.Level, e.ScenarioIndex >= 0 ? e.ScenarioName : BatchSource, e.SlotId, e.Message, e.LoggedAt);
 
     public const string BatchSource = "batch";

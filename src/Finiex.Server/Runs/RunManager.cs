@@ -270,16 +270,17 @@ public sealed class RunManager : IAsyncDisposable
     private void Observe(ActiveRun run, BatchEvent e)
     {
         Events.Add(1);
-        switch (e.Kind)
+        switch (e)
         {
-            case BatchEventKind.BatchFinished:
+            case BatchFinished:
                 run.SawEnd = true;
                 break;
-            case BatchEventKind.Log:
-                run.Log.Append(RunLogLine.Of(e));
+            case LogWritten line:
+                run.Log.Append(RunLogLine.Of(line));
                 break;
-            case BatchEventKind.ScenarioProgress or BatchEventKind.ScenarioFinished when e.ScenarioIndex >= 0:
-                Ticks.Add(e.TicksProcessed - run.TicksSeen(e.ScenarioIndex, e.TicksProcessed));
+            case ScenarioProgress or ScenarioFinished when e.ScenarioIndex >= 0:
+                var scenario = (ScenarioEvent)e;
+                Ticks.Add(scenario.TicksProcessed - run.TicksSeen(e.ScenarioIndex, scenario.TicksProcessed));
                 break;
         }
     }
@@ -346,7 +347,7 @@ public sealed class RunManager : IAsyncDisposable
         {
             if (!run.SawEnd)
             {
-                job.Events.Publish(new BatchEvent { Sequence = 0, Time = default, Kind = BatchEventKind.BatchFinished, Message = run.Record.Error ?? run.Record.Message });
+                job.Events.Publish(new BatchFinished(run.Record.Error ?? run.Record.Message));
             }
 
             await run.Log.DisposeAsync().ConfigureAwait(false);
@@ -384,7 +385,7 @@ public sealed class RunManager : IAsyncDisposable
 
     /// <summary>A line of the run's own in its log (and to everyone following it live).</summary>
     private static void Note(ActiveRun run, string level, string message) =>
-        run.Job.Events.Publish(new BatchEvent { Sequence = 0, Time = default, Kind = BatchEventKind.Log, Level = level, Message = message });
+        run.Job.Events.Publish(new LogWritten(level, message));
 
     private void DeleteFiles(RunRecord run)
     {
