@@ -58,7 +58,7 @@ public sealed class DashboardInBrowserTests : IAsyncLifetime
             StringComparison.Ordinal);
 
         // A long grid: progress, busy slots and log lines arrive live; then it is canceled from its tab.
-        await PasteAsync(page, TestServer.Grid("long_grid", 40).ToJsonString());
+        await PasteAsync(page, TestServer.Grid("long_grid", 1000).ToJsonString());
         await page.ClickAsync("#start-run");
         await page.WaitForFunctionAsync("() => document.querySelector('.run-view .stage')?.dataset.stage === 'running'");
         await page.WaitForFunctionAsync("() => document.querySelectorAll('.slot.busy').length > 0 && document.querySelectorAll('#log-lines div').length > 3"

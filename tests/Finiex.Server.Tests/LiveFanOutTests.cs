@@ -26,22 +26,16 @@ public sealed class LiveFanOutTests(ITestOutputHelper output) : IAsyncLifetime
     {
         var id = await _server.SubmitAsync(new { set = "eurusd_example" });
         var hub = _server.Runs.EventsOf(id)!;
-        var sockets = new List<System.Net.WebSockets.ClientWebSocket>();
-        for (var i = 0; i < Clients; i++)
-        {
-            sockets.Add(await _server.ConnectAsync($"ws?run={id}"));
-        }
-
-        var firstSnapshots = await Task.WhenAll(sockets.Select(s => s.ReceiveAsync()));
-        Assert.All(firstSnapshots, s => Assert.Equal("snapshot", s!.Value.Type()));
-        var positions = new long[Clients];
-
         // A flood far beyond what a client's queue holds: every stream stays whole, by resync snapshots where it fell behind.
-        var flood = await FollowWhilePublishingAsync(hub, sockets, positions, pace: null);
+        var flooded = await ConnectClientsAsync(id);
+        var flood = await FollowWhilePublishingAsync(hub, flooded, new long[Clients], pace: null);
         Assert.All(flood.Results, r => Assert.True(r.Whole, r.Problem));
+        await Task.WhenAll(flooded.Select(CloseAsync));
 
-        // Bursts of 500 that the clients drain before the next: the rate the server sustains to all ten, with nothing dropped.
-        var paced = await FollowWhilePublishingAsync(hub, sockets, positions, pace: 500);
+        // Fresh clients, bursts of 500 that they drain before the next: the rate the server sustains to all ten, nothing dropped.
+        var followers = await ConnectClientsAsync(id);
+        var paced = await FollowWhilePublishingAsync(hub, followers, new long[Clients], pace: 500);
+        await Task.WhenAll(followers.Select(CloseAsync));
         Assert.All(paced.Results, r => Assert.True(r.Whole && r.Resyncs == 0 && r.Delivered == Events, $"{r.Problem}; {r.Resyncs} resyncs, {r.Delivered} delivered"));
 
         var figures = new
@@ -56,13 +50,29 @@ public sealed class LiveFanOutTests(ITestOutputHelper output) : IAsyncLifetime
         var json = JsonSerializer.Serialize(figures);
         output.WriteLine(json);
         await File.WriteAllTextAsync(Path.Combine(AppContext.BaseDirectory, "live-fanout.json"), json);
-        foreach (var socket in sockets)
-        {
-            socket.Dispose();
-        }
 
         await _server.Client.PostAsync(new Uri($"/runs/{id}/cancel", UriKind.Relative), null);
         await _server.WaitForEndAsync(id);
+    }
+
+    /// <summary>Ten clients following the run, each past its first snapshot.</summary>
+    private async Task<List<System.Net.WebSockets.ClientWebSocket>> ConnectClientsAsync(string id)
+    {
+        var sockets = new List<System.Net.WebSockets.ClientWebSocket>();
+        for (var i = 0; i < Clients; i++)
+        {
+            var socket = await _server.ConnectAsync($"ws?run={id}");
+            Assert.Equal("snapshot", (await socket.ReceiveAsync())!.Value.Type());
+            sockets.Add(socket);
+        }
+
+        return sockets;
+    }
+
+    private static async Task CloseAsync(System.Net.WebSockets.ClientWebSocket socket)
+    {
+        await socket.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None);
+        socket.Dispose();
     }
 
     private sealed record Followed(bool Whole, string Problem, int Delivered, int Resyncs, double Seconds);

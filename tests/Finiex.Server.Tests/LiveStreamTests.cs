@@ -57,7 +57,7 @@ public sealed class LiveStreamTests : IAsyncLifetime
     [Fact(Timeout = 180_000)]
     public async Task A_client_that_asks_for_a_resync_gets_a_fresh_snapshot_and_goes_on_from_it()
     {
-        var id = await _server.SubmitAsync(new { definition = TestServer.Grid("resync", 16) });
+        var id = await _server.SubmitAsync(new { definition = TestServer.Grid("resync", 200) });
         using var socket = await _server.ConnectAsync($"ws?run={id}");
         var messages = new List<JsonElement> { (await socket.ReceiveAsync())!.Value };
         while (messages.Count < 10 && await socket.ReceiveAsync() is { } message)

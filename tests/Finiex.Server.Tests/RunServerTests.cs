@@ -106,7 +106,7 @@ public sealed class RunServerTests : IAsyncLifetime
     public async Task Beyond_the_parallel_and_queued_runs_a_submission_is_refused_and_a_queued_run_can_be_canceled()
     {
         // One place to run and one to wait: the third submission, made while the first still runs, is refused with 429.
-        var first = await _server.SubmitAsync(new { definition = TestServer.Grid("long", 12) });
+        var first = await _server.SubmitAsync(new { definition = TestServer.Grid("long", 1000) });
         var queued = await _server.SubmitAsync(new { set = "eurusd_example" });
         var third = await Client.PostAsJsonAsync(new Uri("/runs", UriKind.Relative), new { set = "eurusd_example" });
         Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
@@ -119,7 +119,8 @@ public sealed class RunServerTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, (await Client.PostAsync(new Uri($"/runs/{queued}/cancel", UriKind.Relative), null)).StatusCode);
 
         Assert.Equal(HttpStatusCode.Conflict, (await Client.DeleteAsync(new Uri($"/runs/{first}", UriKind.Relative))).StatusCode); // still going
-        Assert.Equal("completed", (await _server.WaitForEndAsync(first)).GetProperty("run").GetProperty("stage").GetString());
+        await Client.PostAsync(new Uri($"/runs/{first}/cancel", UriKind.Relative), null);
+        Assert.Equal("canceled", (await _server.WaitForEndAsync(first)).GetProperty("run").GetProperty("stage").GetString());
         var folder = (await _server.GetJsonAsync($"/runs/{first}")).GetProperty("run").GetProperty("results_folder").GetString()!;
         Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync(new Uri($"/runs/{first}", UriKind.Relative))).StatusCode);
         Assert.False(Directory.Exists(folder));
@@ -130,15 +131,17 @@ public sealed class RunServerTests : IAsyncLifetime
     [Fact(Timeout = 180_000)]
     public async Task A_run_canceled_mid_run_keeps_what_it_finished()
     {
-        var id = await _server.SubmitAsync(new { definition = TestServer.Grid("cancel_me", 16) });
-        await _server.WaitForAsync(id, run => run.GetProperty("stage").GetString() == "running" && run.GetProperty("progress").GetDouble() > 5);
+        const int variants = 300; // about 20 s on two runners: long enough to be caught in the middle
+        var id = await _server.SubmitAsync(new { definition = TestServer.Grid("cancel_me", variants) });
+        var going = await _server.WaitForAsync(id, run => run.GetProperty("progress").GetDouble() > 2 || run.GetProperty("finished_at").ValueKind != JsonValueKind.Null);
+        Assert.Equal("running", going.GetProperty("run").GetProperty("stage").GetString());
 
         Assert.Equal(HttpStatusCode.Accepted, (await Client.PostAsync(new Uri($"/runs/{id}/cancel", UriKind.Relative), null)).StatusCode);
         var run = (await _server.WaitForEndAsync(id)).GetProperty("run");
 
         Assert.Equal("canceled", run.GetProperty("stage").GetString());
         var statuses = (await _server.GetJsonAsync($"/runs/{id}/scenarios")).GetProperty("scenarios").EnumerateArray().Select(s => s.GetProperty("status").GetString()).ToList();
-        Assert.Equal(16, statuses.Count);
+        Assert.Equal(variants, statuses.Count);
         Assert.Contains("completed", statuses);
         Assert.Contains("canceled", statuses);
         Assert.Contains((await _server.GetJsonAsync($"/runs/{id}/logs?q=cancel")).GetProperty("lines").EnumerateArray(), l => l.GetProperty("level").GetString() == "WARN");
@@ -148,8 +151,8 @@ public sealed class RunServerTests : IAsyncLifetime
     public async Task Two_runs_go_at_once_on_the_shared_slots_and_both_finish()
     {
         await using var server = await TestServer.StartAsync(maxParallelRuns: 2);
-        var first = await server.SubmitAsync(new { definition = TestServer.Grid("first", 24) });
-        var second = await server.SubmitAsync(new { definition = TestServer.Grid("second", 24) });
+        var first = await server.SubmitAsync(new { definition = TestServer.Grid("first", 60) });
+        var second = await server.SubmitAsync(new { definition = TestServer.Grid("second", 60) });
         var (bothGoing, mostBusy) = (false, 0);
         while (true)
         {

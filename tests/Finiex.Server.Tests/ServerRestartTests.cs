@@ -56,7 +56,7 @@ public sealed class ServerRestartTests : IAsyncLifetime
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await server.Client.GetAsync(new Uri($"/runs/{old}", UriKind.Relative))).StatusCode);
         Assert.Equal("completed", (await server.GetJsonAsync($"/runs/{newer}")).GetProperty("run").GetProperty("stage").GetString()); // the newest of its set stays
 
-        var going = await server.SubmitAsync(new { definition = TestServer.Grid("eurusd_example", 40) });
+        var going = await server.SubmitAsync(new { definition = TestServer.Grid("eurusd_example", 1000) });
         await server.WaitForAsync(going, run => run.GetProperty("stage").GetString() == "running");
         var pruned = await server.Runs.PruneAsync(DateTimeOffset.UtcNow.AddDays(2)); // as if two days had passed: older than KeepDays
 

@@ -65,7 +65,7 @@ internal sealed class TestServer : IAsyncDisposable
             ["symbol"] = "EURUSD",
             ["start"] = "2014-05-06T00:00:00Z",
             ["end"] = "2014-05-08T00:00:00Z",
-            ["grid"] = new JsonObject { ["strategy.decision.params.rsi_buy"] = new JsonArray([.. Enumerable.Range(0, variants).Select(i => (JsonNode)(20 + i * 0.1))]) },
+            ["grid"] = new JsonObject { ["strategy.decision.params.rsi_buy"] = new JsonArray([.. Enumerable.Range(0, variants).Select(i => (JsonNode)(20 + (i * 40.0 / variants)))]) },
         });
         return set;
     }

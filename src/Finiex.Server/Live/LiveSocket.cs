@@ -50,6 +50,11 @@ internal sealed class LiveSocket<T>(WebSocket socket, LiveClients clients, TimeS
 
         finally
         {
+            if (socket.State == WebSocketState.CloseReceived)
+            {
+                await AnswerCloseAsync().ConfigureAwait(false);
+            }
+
             await closed.CancelAsync().ConfigureAwait(false);
             await receiving.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             clients.Disconnect();
@@ -57,6 +62,20 @@ internal sealed class LiveSocket<T>(WebSocket socket, LiveClients clients, TimeS
     }
 
     public void Dispose() => _resyncAsked.Dispose();
+
+    /// <summary>Completes the close handshake the client began.</summary>
+    private async Task AnswerCloseAsync()
+    {
+        using var timeout = new CancellationTokenSource(CloseHandshake);
+        try
+        {
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // the client did not wait for the answer
+        }
+    }
 
     private async Task StreamAsync(BoundedSubscription<T> items, Func<(long Sequence, object Message)> snapshot, Func<T, long> sequenceOf, Func<T, object> message,
         CancellationToken cancellationToken)

@@ -23,6 +23,7 @@ namespace Finiex.Server.Runs;
 /// </summary>
 public sealed class RunManager : IAsyncDisposable
 {
+    private const int MaxProblemsListed = 100;
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(500);
     private readonly ServerSettings _settings;
     private readonly ExecutionCoordinator _pool;
@@ -263,7 +264,8 @@ public sealed class RunManager : IAsyncDisposable
             File.Delete(setFile);
         }
 
-        throw new RunSubmissionException(problem, errors);
+        throw new RunSubmissionException(problem, errors.Count <= MaxProblemsListed ? errors
+            : [.. errors.Take(MaxProblemsListed), $"… and {errors.Count - MaxProblemsListed} more: finiex validate SET.json lists them all"]);
     }
 
     /// <summary>Called in sequence order on the publishing thread: must return at once.</summary>

@@ -278,12 +278,19 @@
 
     /** The tab's parts, made once: the log's tools keep their focus and the chart its state while the rest is redrawn. */
     build() {
-      this.parts = { head: el("div"), slots: el("div"), scenarios: el("div"), ranking: el("div"), chart: el("div", { class: "chart", id: "equity-chart" }),
+      this.parts = { head: el("div", { class: "grow" }), slots: el("div"), scenarios: el("div"), ranking: el("div"), chart: el("div", { class: "chart", id: "equity-chart" }),
         lines: el("div", { class: "log", id: "log-lines" }), count: el("span", { class: "note" }), source: el("select", { id: "log-source", "aria-label": "source" }) };
       const f = state.filters;
       const set = (key, value) => { f[key] = value; saveFilters(); this.drawLog(true); };
       this.parts.source.addEventListener("change", e => set("source", e.target.value));
-      this.root.append(this.parts.head, this.parts.slots, this.parts.scenarios, this.parts.ranking, this.parts.chart, el("h3", {}, "Log"),
+      this.parts.cancel = el("button", { type: "button", class: "danger", id: "cancel-run", onclick: () => this.cancel() }, "Cancel");
+      this.parts.report = el("a", { class: "button hidden", id: "report-link", target: "_blank", rel: "noopener" }, "Open report");
+      this.parts.remove = el("button", { type: "button", class: "hidden", id: "delete-run", onclick: () => this.remove() }, "Delete");
+      // Rows are redrawn as events come: pick the one under the pointer when it is pressed, which a redraw cannot split.
+      const pick = e => { const row = e.target.closest("tr[data-pick]"); if (row) this.choose(row.dataset.pick); };
+      this.parts.scenarios.addEventListener("pointerdown", pick);
+      this.parts.ranking.addEventListener("pointerdown", pick);
+      this.root.append(el("div", { class: "run-head" }, this.parts.head, this.parts.cancel, this.parts.report, this.parts.remove), this.parts.slots, this.parts.scenarios, this.parts.ranking, this.parts.chart, el("h3", {}, "Log"),
         el("div", { class: "log-tools" },
           el("select", { id: "log-level", "aria-label": "lowest level", onchange: e => set("level", e.target.value) }, LEVELS.map(l => el("option", { value: l, selected: f.level === l }, `${l.toLowerCase()} and above`))),
           this.parts.source,
@@ -310,21 +317,23 @@
       p.count.textContent = `${shown.length} of ${all.length} lines`;
     }
 
+    /** The run's state; its buttons are made once (build) and only shown, hidden or disabled here, so a click is never lost to a redraw. */
     head() {
-      const run = this.run;
+      const run = this.run, p = this.parts;
+      p.cancel.classList.toggle("hidden", !run);
+      p.report.classList.add("hidden");
+      p.remove.classList.add("hidden");
       if (!run) return el("p", { class: this.failure ? "error" : "note" }, this.failure || "loading…");
       const ended = finalStage(run.stage);
+      p.cancel.disabled = ended;
+      if (ended && run.results_folder) { p.report.href = withToken(`/runs/${run.id}/report`); p.report.classList.remove("hidden"); }
+      p.remove.classList.toggle("hidden", !ended);
       const rows = [...this.scenarios.values()];
       const progress = run.stage === "running" && rows.length ? rows.reduce((sum, r) => sum + (r.percent ?? (r.status === "pending" ? 0 : 100)), 0) / rows.length : run.progress;
       return el("div", {},
-        el("div", { class: "run-head" },
-          el("div", { class: "grow" },
-            el("div", { class: "run-id" }, run.id),
-            el("div", { class: "stage " + run.stage, "data-stage": run.stage }, run.stage_label, " — ", run.message),
-            bar(progress, run.stage === "completed" ? "done" : run.stage === "failed" ? "failed" : "")),
-          el("button", { type: "button", class: "danger", id: "cancel-run", disabled: ended, onclick: () => this.cancel() }, "Cancel"),
-          ended && run.results_folder ? el("a", { class: "button", id: "report-link", href: withToken(`/runs/${run.id}/report`), target: "_blank", rel: "noopener" }, "Open report") : null,
-          ended ? el("button", { type: "button", onclick: () => this.remove() }, "Delete") : null),
+        el("div", { class: "run-id" }, run.id),
+        el("div", { class: "stage " + run.stage, "data-stage": run.stage }, run.stage_label, " — ", run.message),
+        bar(progress, run.stage === "completed" ? "done" : run.stage === "failed" ? "failed" : ""),
         run.error ? el("p", { class: "error" }, run.error) : null);
     }
 
@@ -358,7 +367,7 @@
         rows.map(s => {
           const st = s.statistics;
           const status = s.running ? "running" : s.status;
-          return el("tr", { class: "pick" + (this.chosen === s.name ? " chosen" : ""), "data-scenario": s.name, "data-status": status, onclick: () => this.choose(s.name) },
+          return el("tr", { class: "pick" + (this.chosen === s.name ? " chosen" : ""), "data-scenario": s.name, "data-pick": s.name, "data-status": status },
             el("td", {}, s.name), el("td", {}, s.symbol), el("td", { class: status === "completed" ? "good" : status === "failed" || status === "timed_out" ? "bad" : "" }, status.replace("_", " ")),
             el("td", {}, bar(s.percent ?? (s.status === "pending" ? 0 : 100), status === "completed" ? "done" : "")),
             el("td", { class: "num" }, st ? st.trades : s.live?.trades ?? "–"), el("td", { class: "num" }, st ? signed(st.net_profit) : "–"),
@@ -371,7 +380,7 @@
       return el("div", {}, this.sweeps.map(sweep => el("div", {},
         el("h3", {}, `Sweep ranking by ${sweep.score.replace("_", " ")} (${sweep.parameters.join(", ")})`),
         el("table", { class: "grid ranking" }, el("tr", {}, el("th", {}, "#"), el("th", {}, "variant"), sweep.parameters.map(p => el("th", {}, p.split(".").pop())), el("th", { class: "num" }, "score")),
-          sweep.ranked.slice(0, 10).map(v => el("tr", { class: "pick", onclick: () => this.choose(v.name) }, el("td", {}, v.rank), el("td", {}, v.name), v.values.map(x => el("td", {}, x)),
+          sweep.ranked.slice(0, 10).map(v => el("tr", { class: "pick", "data-pick": v.name }, el("td", {}, v.rank), el("td", {}, v.name), v.values.map(x => el("td", {}, x)),
             el("td", { class: "num" }, signed(v.score))))))));
     }
 
