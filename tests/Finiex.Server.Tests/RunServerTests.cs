@@ -50,6 +50,10 @@ public sealed class RunServerTests : IAsyncLifetime
             statistics.GetProperty("net_profit").GetDouble());
         Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync(new Uri($"/runs/{id}/scenarios/nope", UriKind.Relative))).StatusCode);
 
+        var conflict = await Client.PostAsync(new Uri($"/runs/{id}/cancel", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode); // it completed: there is nothing to cancel
+        Assert.Contains("Completed", (await conflict.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString(), StringComparison.Ordinal);
+
         var report = await Client.GetAsync(new Uri($"/runs/{id}/report", UriKind.Relative));
         Assert.Equal("text/html", report.Content.Headers.ContentType!.MediaType);
         Assert.Contains("eurusd_may06", await report.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -116,7 +120,7 @@ public sealed class RunServerTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, (await Client.PostAsync(new Uri($"/runs/{queued}/cancel", UriKind.Relative), null)).StatusCode); // idempotent
         var canceled = await _server.WaitForEndAsync(queued);
         Assert.Equal(["pending", "canceled"], canceled.GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("stage").GetString()));
-        Assert.Equal(HttpStatusCode.Conflict, (await Client.PostAsync(new Uri($"/runs/{queued}/cancel", UriKind.Relative), null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Client.PostAsync(new Uri($"/runs/{queued}/cancel", UriKind.Relative), null)).StatusCode); // canceled: asking again is fine
 
         Assert.Equal(HttpStatusCode.Conflict, (await Client.DeleteAsync(new Uri($"/runs/{first}", UriKind.Relative))).StatusCode); // still going
         await Client.PostAsync(new Uri($"/runs/{first}/cancel", UriKind.Relative), null);

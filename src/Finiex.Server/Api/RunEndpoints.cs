@@ -26,8 +26,9 @@ internal static class RunEndpoints
         api.MapPost("/runs/{id}/cancel", (string id, RunManager runs) =>
                 Known(id, runs) is not { } run ? NotFound(id)
                 : runs.Cancel(id) ? Results.Accepted($"/runs/{id}", new { id, canceling = true })
-                : ApiError.Result(StatusCodes.Status409Conflict, $"run {id} has already ended ({run.StageLabel})"))
-            .WithSummary("Cancels a going run (202, again 202); 409 when it has ended.");
+                : run.Stage == BatchStage.Canceled ? Results.Accepted($"/runs/{id}", new { id, canceling = false, stage = run.Stage })
+                : ApiError.Result(StatusCodes.Status409Conflict, $"run {id} has already ended ({run.StageLabel}): there is nothing to cancel"))
+            .WithSummary("Cancels a run (202; asking again, also once it is canceled, is 202 again); 409 when it completed or failed.");
         api.MapDelete("/runs/{id}", async (string id, RunManager runs) =>
                 !RunIds.IsValid(id) ? NotFound(id)
                 : await runs.DeleteAsync(id).ConfigureAwait(false) switch
