@@ -78,7 +78,7 @@ public sealed class LiveStreamTests : IAsyncLifetime
     }
 
     [Fact(Timeout = 180_000)]
-    public async Task The_all_runs_socket_gives_a_snapshot_then_a_patch_per_change()
+    public async Task The_all_runs_socket_gives_a_snapshot_then_the_new_run_and_a_compact_patch_per_change()
     {
         var earlier = await _server.SubmitAsync(new { set = "eurusd_example" });
         await _server.WaitForEndAsync(earlier);
@@ -99,9 +99,11 @@ public sealed class LiveStreamTests : IAsyncLifetime
         }
 
         AssertNoGaps(messages);
-        var stages = messages.Where(m => m.Type() == "patch").Select(m => m.GetProperty("run")).Where(r => r.GetProperty("id").GetString() == id)
-            .Select(r => r.GetProperty("stage").GetString()).Distinct().ToList();
-        Assert.Equal(["pending", "validating", "preparing_data", "running", "writing_results", "completed"], stages);
+        var added = messages.Single(m => m.Type() == "added").GetProperty("run");
+        Assert.Equal((id, "pending", "eurusd_example"), (added.GetProperty("id").GetString(), added.GetProperty("stage").GetString(), added.GetProperty("set_name").GetString()));
+        var patches = messages.Where(m => m.Type() == "patch").Select(m => m.GetProperty("run")).Where(r => r.GetProperty("id").GetString() == id).ToList();
+        Assert.Equal(["validating", "preparing_data", "running", "writing_results", "completed"], patches.Select(r => r.GetProperty("stage").GetString()).Distinct());
+        Assert.All(patches, p => Assert.False(p.TryGetProperty("set_file", out _))); // compact: what changes, not the whole record
 
         Assert.Equal(System.Net.HttpStatusCode.NoContent, (await _server.Client.DeleteAsync(new Uri($"/runs/{earlier}", UriKind.Relative))).StatusCode);
         var removed = (await socket.ReceiveAsync())!.Value;

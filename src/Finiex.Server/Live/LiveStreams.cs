@@ -7,8 +7,9 @@ using Microsoft.AspNetCore.Http;
 namespace Finiex.Server.Live;
 
 /// <summary>
-/// <c>/ws</c>: every run — a snapshot of the runs (going ones and the latest 100), then a compact patch per change, each
-/// with the server's run-change sequence number. <c>/ws?run=ID</c>: one run — a snapshot of its scenarios, slots and
+/// <c>/ws</c>: every run — a snapshot of the runs (the latest 100), then an <c>added</c> message with a new run's record,
+/// a compact <c>patch</c> per change of one (stage, progress, message, error...) and <c>removed</c>, each with the
+/// server's run-change sequence number. <c>/ws?run=ID</c>: one run — a snapshot of its scenarios, slots and
 /// latest log lines, then a patch per scenario or slot event and each log line, with the run's sequence number, and an
 /// <c>end</c> message with the final record once its results are written; an ended run gets <c>ended</c> with its record.
 /// </summary>
@@ -43,9 +44,12 @@ internal static class LiveStreams
                     ? (sequence, new { type = "snapshot", sequence, runs = list })
                     : default,
                 c => c.Sequence,
-                c => c.Kind == RunChangeKind.Removed
-                    ? new { type = "removed", sequence = c.Sequence, id = c.Run.Id }
-                    : (object)new { type = "patch", sequence = c.Sequence, run = c.Run },
+                c => c.Kind switch
+                {
+                    RunChangeKind.Removed => new { type = "removed", sequence = c.Sequence, id = c.Run.Id },
+                    RunChangeKind.Added => new { type = "added", sequence = c.Sequence, run = c.Run },
+                    _ => (object)new { type = "patch", sequence = c.Sequence, run = Patch(c.Run) },
+                },
                 () => Task.FromResult<object?>(null), context.RequestAborted).ConfigureAwait(false);
             return;
         }
@@ -75,6 +79,12 @@ internal static class LiveStreams
                 return new { type = "end", run = runs.Get(id) };
             }, context.RequestAborted).ConfigureAwait(false);
     }
+
+    /// <summary>What changes as a run goes: the rest of its record came with its <c>added</c> message or the snapshot.</summary>
+    private static object Patch(Orchestration.Registry.RunRecord run) => new
+    {
+        run.Id, run.Stage, run.StageLabel, run.Progress, run.Message, run.Error, run.ResultsFolder, run.SetName, run.UpdatedAt, run.FinishedAt,
+    };
 
     private static object Snapshot(BatchSnapshot snapshot, Orchestration.Registry.RunRecord? run) => new
     {

@@ -7,6 +7,9 @@ public sealed record RunChange(long Sequence, RunChangeKind Kind, RunRecord Run)
 
 public enum RunChangeKind
 {
+    /// <summary>A new run: the whole record.</summary>
+    Added,
+    /// <summary>A run's stage, progress or message changed.</summary>
     Updated,
     Removed,
 }

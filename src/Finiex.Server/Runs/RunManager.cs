@@ -239,7 +239,7 @@ public sealed class RunManager : IAsyncDisposable
         var run = new ActiveRun(job, RunLog.Create(LogFile(id), _settings.LogLinesKept), record);
 #pragma warning restore CA2000
         job.Events.Subscribe(e => Observe(run, e));
-        Feed.Publish(RunChangeKind.Updated, record, () => Registry.Add(record));
+        Feed.Publish(RunChangeKind.Added, record, () => Registry.Add(record));
         _active[id] = run;
         Note(run, "INFO", $"queued: {report.Scenarios.Count(s => s.Enabled)} scenario(s) of {Path.GetFileName(setFile)}");
         run.Work = Task.Run(() => ExecuteAsync(run));

@@ -88,7 +88,12 @@
       } else {
         if (last !== null && m.sequence !== last + 1) { socket.send(JSON.stringify({ action: "resync" })); return; }
         last = m.sequence;
-        if (m.type === "patch") { state.runs.set(m.run.id, m.run); state.views.get(m.run.id)?.setRun(m.run); }
+        if (m.type === "added") state.runs.set(m.run.id, m.run);
+        if (m.type === "patch") {
+          const run = Object.assign(state.runs.get(m.run.id) || {}, m.run);
+          state.runs.set(run.id, run);
+          state.views.get(run.id)?.setRun(Object.assign({}, state.views.get(run.id).run || {}, m.run));
+        }
         if (m.type === "removed") { state.runs.delete(m.id); closeTab(m.id); }
       }
       renderRunList();
