@@ -24,6 +24,7 @@
   const bar = (percent, kind) => { const fill = el("span"); fill.style.width = Math.max(0, Math.min(100, percent || 0)) + "%"; return el("div", { class: "bar " + (kind || "") }, fill); };
   const finalStage = stage => stage === "completed" || stage === "failed" || stage === "canceled";
   const LEVELS = ["DEBUG", "INFO", "WARN", "ERROR"];
+  const ROWS_SHOWN = 200;
   const levelRank = level => ({ DEBUG: 0, VERBOSE: 0, INFO: 1, WARN: 2, WARNING: 2 })[level] ?? 3;
   const throttle = (fn, ms) => { let timer = null; return () => { if (timer === null) timer = setTimeout(() => { timer = null; fn(); }, ms); }; };
   const storage = {
@@ -197,6 +198,7 @@
       this.chosen = null;
       this.chart = null;
       this.parts = null;
+      this.total = 0;
       this.root = el("div", { class: "run-view", "data-run": id });
       this.render = throttle(() => this.draw(), 150);
       this.refreshScenarios = throttle(() => this.loadScenarios(), 1000);
@@ -215,7 +217,12 @@
 
     async loadScenarios() {
       const answer = await json(`/runs/${this.id}/scenarios`);
-      for (const s of answer.scenarios) this.scenarios.set(s.index, Object.assign(this.scenarios.get(s.index) || {}, s));
+      this.total = answer.scenarios.length;
+      for (const s of answer.scenarios) {
+        const row = this.scenarios.get(s.index);
+        // summary.json is written at most once a second: a row the live events have finished keeps that until it catches up
+        this.scenarios.set(s.index, row && row.status !== "pending" && s.status === "pending" ? row : Object.assign(row || {}, s));
+      }
       this.sweeps = answer.sweeps || [];
       this.render();
     }
@@ -267,7 +274,12 @@
       this.scenarios.set(e.scenario_index, row);
     }
 
-    setRun(run) { this.run = run; this.render(); }
+    setRun(run) {
+      const started = run.stage === "running" && this.run?.stage !== "running";
+      this.run = run;
+      if (started && !this.total) this.refreshScenarios(); // the results folder, and with it every scenario's row, exists from now on
+      this.render();
+    }
 
     close() { this.closed = true; this.socket?.close(); this.chart?.destroy(); }
 
@@ -276,7 +288,10 @@
       const p = this.parts;
       p.head.replaceChildren(this.head());
       p.slots.replaceChildren(this.slotPanels());
+      const scrolled = p.scenarios.querySelector(".table-box")?.scrollTop ?? 0;
       p.scenarios.replaceChildren(this.scenarioTable());
+      const box = p.scenarios.querySelector(".table-box");
+      if (box) box.scrollTop = scrolled;
       p.ranking.replaceChildren(this.ranking());
       this.drawLog();
     }
@@ -334,7 +349,8 @@
       if (ended && run.results_folder) { p.report.href = withToken(`/runs/${run.id}/report`); p.report.classList.remove("hidden"); }
       p.remove.classList.toggle("hidden", !ended);
       const rows = [...this.scenarios.values()];
-      const progress = run.stage === "running" && rows.length ? rows.reduce((sum, r) => sum + (r.percent ?? (r.status === "pending" ? 0 : 100)), 0) / rows.length : run.progress;
+      const progress = run.stage === "running" && this.total > 0
+        ? rows.reduce((sum, r) => sum + (r.percent ?? (r.status === "pending" ? 0 : 100)), 0) / Math.max(this.total, rows.length) : run.progress;
       return el("div", {},
         el("div", { class: "run-id" }, run.id),
         el("div", { class: "stage " + run.stage, "data-stage": run.stage }, run.stage_label, " — ", run.message),
@@ -365,9 +381,15 @@
     }
 
     scenarioTable() {
-      const rows = [...this.scenarios.values()].sort((a, b) => a.index - b.index);
-      if (rows.length === 0) return el("p", { class: "note" }, "Scenarios appear when the run has started.");
-      return el("div", {}, el("h3", {}, "Scenarios"), el("table", { class: "grid scenarios" },
+      const all = [...this.scenarios.values()];
+      if (all.length === 0) return el("p", { class: "note" }, "Scenarios appear when the run has started.");
+      // A large sweep: the running ones, then the finished, then those waiting, at most ROWS_SHOWN (the ranking and the report have them all).
+      const group = s => s.running ? 0 : s.status === "pending" ? 2 : 1;
+      const rows = all.sort((a, b) => group(a) - group(b) || a.index - b.index).slice(0, ROWS_SHOWN);
+      const chosen = this.chosen && !rows.some(r => r.name === this.chosen) ? all.find(r => r.name === this.chosen) : null;
+      if (chosen) rows.push(chosen);
+      return el("div", {}, el("h3", {}, "Scenarios", all.length > ROWS_SHOWN ? el("span", { class: "note" }, ` — ${ROWS_SHOWN} of ${all.length} shown: running, then finished, then waiting`) : ""),
+        el("div", { class: "table-box" }, el("table", { class: "grid scenarios" },
         el("tr", {}, ["scenario", "symbol", "status", "progress", "trades", "net profit", "max drawdown", "win rate"].map((h, i) => el("th", { class: i >= 4 ? "num" : "" }, h))),
         rows.map(s => {
           const st = s.statistics;
@@ -377,7 +399,7 @@
             el("td", {}, bar(s.percent ?? (s.status === "pending" ? 0 : 100), status === "completed" ? "done" : "")),
             el("td", { class: "num" }, st ? st.trades : s.live?.trades ?? "–"), el("td", { class: "num" }, st ? signed(st.net_profit) : "–"),
             el("td", { class: "num" }, st ? pct(st.max_drawdown_pct / 100) : "–"), el("td", { class: "num" }, st ? pct(st.win_rate) : "–"));
-        })));
+        }))));
     }
 
     ranking() {
