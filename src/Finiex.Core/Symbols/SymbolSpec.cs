@@ -24,14 +24,5 @@ public sealed record SymbolSpec
     public bool TradeAllowed { get; init; } = true;
 
     /// <summary>True when <paramref name="lots"/> lies in [min, max] and is a whole multiple of the step.</summary>
-    public bool IsOnVolumeGrid(double lots)
-    {
-        if (!(lots >= VolumeMin - 1e-12 && lots <= VolumeMax + 1e-12))
-        {
-            return false;
-        }
-
-        var steps = lots / VolumeStep;
-        return Math.Abs(steps - Math.Round(steps)) < 1e-7;
-    }
+    public bool IsOnVolumeGrid(double lots) => VolumeGrid.Contains(lots, VolumeMin, VolumeMax, VolumeStep);
 }
