@@ -21,7 +21,7 @@ public sealed class TradeSimulator
     private readonly double _contractSize;
     private readonly List<TradeRecord> _trades = [];
     private readonly StopOutRule _stopOut;
-    private SplitMix64 _latency;
+    private LatencyDraws _latency;
 
     // The open position.
     private bool _hasPosition;
@@ -59,7 +59,7 @@ public sealed class TradeSimulator
         _applySwap = rules.ApplySwap;
         _accountIsBase = rules.AccountIsBase;
         _contractSize = rules.ContractSize;
-        _latency = new SplitMix64(rules.LatencySeed);
+        _latency = new LatencyDraws(rules.LatencyMin, rules.LatencyMax, rules.LatencySeed);
         _stopOut = new StopOutRule(rules.StopOutMode, rules.StopOutLevel);
         Balance = Equity = _peak = rules.InitialBalance;
     }
@@ -370,12 +370,7 @@ public sealed class TradeSimulator
 
     private void Queue(bool isClose, TradeSide side, double lots, int index)
     {
-        var latency = _rules.LatencyMin;
-        if (_rules.LatencyMax > _rules.LatencyMin)
-        {
-            latency += (int)(_latency.Next() % (ulong)(_rules.LatencyMax - _rules.LatencyMin + 1));
-        }
-
+        var latency = _latency.Next();
         _hasPending = true;
         _pendingIsClose = isClose;
         _pendingSide = side;
