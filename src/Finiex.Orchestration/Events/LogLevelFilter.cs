@@ -17,15 +17,16 @@ public static class LogLevels
     /// <summary>The filter a level name means (<c>debug</c>, <c>info</c>, <c>warn</c>/<c>warning</c>, <c>error</c>), any case.</summary>
     public static bool TryParse(string? text, out LogLevelFilter filter)
     {
-        filter = text?.ToUpperInvariant() switch
+        LogLevelFilter? parsed = text?.ToUpperInvariant() switch
         {
             "DEBUG" or "VERBOSE" => LogLevelFilter.Debug,
             "INFO" or "INFORMATION" => LogLevelFilter.Info,
             "WARN" or "WARNING" => LogLevelFilter.Warning,
             "ERROR" or "FATAL" => LogLevelFilter.Error,
-            _ => (LogLevelFilter)(-1),
+            _ => null,
         };
-        return filter >= LogLevelFilter.Debug;
+        filter = parsed ?? LogLevelFilter.Debug;
+        return parsed is not null;
     }
 
     private static int Rank(string level) => level switch

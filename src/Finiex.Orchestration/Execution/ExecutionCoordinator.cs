@@ -24,8 +24,6 @@ public sealed class ExecutionCoordinator : IAsyncDisposable
     private readonly Task[] _loops;
     private int _turn;
     private int _busy;
-    private int _waitingCount;
-
     private readonly bool _ownsSlots;
 
     public ExecutionCoordinator(IReadOnlyList<IExecutionSlot> slots, int maxBatches = int.MaxValue)
@@ -47,7 +45,7 @@ public sealed class ExecutionCoordinator : IAsyncDisposable
     public int BusySlots => Volatile.Read(ref _busy);
 
     /// <summary>Scenarios of the admitted batches waiting for a slot.</summary>
-    public int WaitingScenarios => Volatile.Read(ref _waitingCount);
+    public int WaitingScenarios => _waiting.CurrentCount;
 
     /// <summary>
     /// The process-wide runner pool of a server: <paramref name="runners"/> runner-process slots (default: one per core),
@@ -95,7 +93,6 @@ public sealed class ExecutionCoordinator : IAsyncDisposable
                 _batches.Add(work);
             }
 
-            Interlocked.Add(ref _waitingCount, packages.Count);
             _waiting.Release(packages.Count);
             await using (kill.Register(() => work.KillBusy()))
             {
@@ -206,7 +203,6 @@ public sealed class ExecutionCoordinator : IAsyncDisposable
                 var at = (start + i) % _batches.Count;
                 if (_batches[at].Waiting.TryDequeue(out var package))
                 {
-                    Interlocked.Decrement(ref _waitingCount);
                     _turn = at + 1; // the next pick starts after this batch, also when one joins at the end meanwhile
                     return (_batches[at], package);
                 }

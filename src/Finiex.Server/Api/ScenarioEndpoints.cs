@@ -33,20 +33,24 @@ internal static class ScenarioEndpoints
             return Results.Ok(new
             {
                 run_id = id,
-                scenarios = summary.Scenarios.Select(s => new
+                scenarios = summary.Scenarios.Select(s =>
                 {
-                    s.Index,
-                    s.Name,
-                    s.Symbol,
-                    s.Status,
-                    Running = live.TryGetValue(s.Index, out var e) && e.Kind != BatchEventKind.ScenarioFinished,
-                    Percent = s.Status != ScenarioOutcomeStatus.Pending ? 100 : live.TryGetValue(s.Index, out var p) ? Math.Round(p.Percent, 1) : 0,
-                    TicksProcessed = s.Statistics?.TicksProcessed ?? (live.TryGetValue(s.Index, out var t) ? t.TicksProcessed : 0),
-                    s.Currency,
-                    s.GridValues,
-                    s.Error,
-                    s.Statistics,
-                    s.ReportStatistics,
+                    var now = live.GetValueOrDefault(s.Index); // its latest event while the run goes
+                    return new
+                    {
+                        s.Index,
+                        s.Name,
+                        s.Symbol,
+                        s.Status,
+                        Running = now is not null and not ScenarioFinished,
+                        Percent = s.Status != ScenarioOutcomeStatus.Pending ? 100 : Math.Round(now?.Percent ?? 0, 1),
+                        TicksProcessed = s.Statistics?.TicksProcessed ?? now?.TicksProcessed ?? 0,
+                        s.Currency,
+                        s.GridValues,
+                        s.Error,
+                        s.Statistics,
+                        s.ReportStatistics,
+                    };
                 }),
                 sweeps = SweepRanking.Rank(summary.Scenarios, SweepScore.NetProfit),
             });

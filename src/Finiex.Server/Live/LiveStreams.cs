@@ -40,9 +40,11 @@ internal static class LiveStreams
             using var changes = runs.Feed.Subscribe(settings.WebSocketQueue);
             using var all = new LiveSocket<RunChange>(socket, runs.Clients, settings.WebSocketSendTimeout);
             await all.ServeAsync(changes,
-                () => runs.Feed.Snapshot(() => runs.Registry.List(RunsInSnapshot)) is var (sequence, list)
-                    ? (sequence, new { type = "snapshot", sequence, runs = list })
-                    : default,
+                () =>
+                {
+                    var (sequence, list) = runs.Feed.Snapshot(() => runs.Registry.List(RunsInSnapshot));
+                    return (sequence, new { type = "snapshot", sequence, runs = list });
+                },
                 c => c.Sequence,
                 c => c.Kind switch
                 {
@@ -66,7 +68,11 @@ internal static class LiveStreams
         using var events = hub.Subscribe(settings.WebSocketQueue);
         using var live = new LiveSocket<BatchEvent>(socket, runs.Clients, settings.WebSocketSendTimeout);
         await live.ServeAsync(events,
-            () => hub.Snapshot() is var snapshot ? (snapshot.Sequence, Snapshot(snapshot, runs.Get(id))) : default,
+            () =>
+            {
+                var snapshot = hub.Snapshot();
+                return (snapshot.Sequence, Snapshot(snapshot, runs.Get(id)));
+            },
             e => e.Sequence,
             Message,
             async () =>

@@ -22,12 +22,12 @@ internal sealed class ActiveRun(BatchJob job, RunLog log, RunRecord record) : ID
     /// <summary>Whether the batch's last event (<c>batch_finished</c>) has been published.</summary>
     public bool SawEnd { get; set; }
 
-    /// <summary>Records the ticks a scenario has processed and returns what it had before (for the server's ticks/s).</summary>
-    public long TicksSeen(int scenario, long now)
+    /// <summary>Records the ticks a scenario has processed and returns how many are new since its last event (for the server's ticks/s).</summary>
+    public long NewTicks(int scenario, long processed)
     {
         var before = _ticks.GetValueOrDefault(scenario);
-        _ticks[scenario] = Math.Max(before, now);
-        return Math.Min(before, now);
+        _ticks[scenario] = Math.Max(before, processed);
+        return Math.Max(0, processed - before);
     }
 
     public void Dispose() => Cancel.Dispose();

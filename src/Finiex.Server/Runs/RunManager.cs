@@ -175,9 +175,8 @@ public sealed class RunManager : IAsyncDisposable
             return [];
         }
 
-        var finished = Registry.List(int.MaxValue).Where(r => r.IsFinished && !_active.ContainsKey(r.Id)).ToList();
         var pruned = new List<string>();
-        foreach (var run in policy.ToPrune(finished, now, r => r.SetName, r => r.CreatedAt, r => _active.ContainsKey(r.Id)))
+        foreach (var run in policy.ToPrune(Registry.List(int.MaxValue), now, r => r.SetName, r => r.CreatedAt, r => !r.IsFinished || _active.ContainsKey(r.Id)))
         {
             if (await DeleteAsync(run.Id).ConfigureAwait(false) == RunDeletion.Deleted)
             {
@@ -282,7 +281,7 @@ public sealed class RunManager : IAsyncDisposable
                 break;
             case ScenarioProgress or ScenarioFinished when e.ScenarioIndex >= 0:
                 var scenario = (ScenarioEvent)e;
-                Ticks.Add(scenario.TicksProcessed - run.TicksSeen(e.ScenarioIndex, scenario.TicksProcessed));
+                Ticks.Add(run.NewTicks(e.ScenarioIndex, scenario.TicksProcessed));
                 break;
         }
     }

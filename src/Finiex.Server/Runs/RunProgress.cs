@@ -11,10 +11,10 @@ internal sealed class RunProgress(ScenarioSetReport report)
 
     public (double Percent, string Message) Of(BatchSnapshot snapshot)
     {
-        var finished = snapshot.Scenarios.Count(e => e.Kind == BatchEventKind.ScenarioFinished);
-        var processed = snapshot.Scenarios.Sum(e => e.Kind == BatchEventKind.ScenarioFinished ? e.TicksTotal : Math.Min(e.TicksProcessed, e.TicksTotal));
+        var finished = snapshot.Scenarios.Count(e => e is ScenarioFinished);
+        var processed = snapshot.Scenarios.Sum(e => e is ScenarioFinished ? e.TicksTotal : Math.Min(e.TicksProcessed, e.TicksTotal));
         var percent = _ticks > 0 ? Math.Round(Math.Min(99.9, 100.0 * processed / _ticks), 1) : Math.Round(100.0 * finished / Math.Max(1, _scenarios), 1);
-        var running = snapshot.Scenarios.Count(e => e.Kind != BatchEventKind.ScenarioFinished);
+        var running = snapshot.Scenarios.Count(e => e is not ScenarioFinished);
         return (percent, $"{finished} of {_scenarios} scenarios done, {running} running");
     }
 }
