@@ -18,4 +18,6 @@ public sealed record SymbolContract
     [Key(9)] public double SwapLong { get; init; }
     [Key(10)] public double SwapShort { get; init; }
     [Key(11)] public int SwapRollover3Days { get; init; } = 3;
+    /// <summary>In points: how near a pending price, SL or TP may be to its reference (SEMANTICS §10).</summary>
+    [Key(12)] public int StopsLevel { get; init; }
 }

@@ -29,4 +29,8 @@ public sealed record ScenarioStatistics
     [Key(20)] public double Swaps { get; init; }
     /// <summary>Positions closed by the broker's stop-out (SEMANTICS §6).</summary>
     [Key(21)] public long StopOuts { get; init; }
+    /// <summary>Trading-API requests dropped when due because their target was gone (SEMANTICS §10).</summary>
+    [Key(22)] public long RequestsDropped { get; init; }
+    /// <summary>Trading-API modifies and cancels rejected at submission (SEMANTICS §10).</summary>
+    [Key(23)] public long RequestsRejected { get; init; }
 }

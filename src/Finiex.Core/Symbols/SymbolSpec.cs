@@ -22,6 +22,8 @@ public sealed record SymbolSpec
     /// <summary>Weekday (0 = Sunday .. 6 = Saturday) whose rollover is charged three times.</summary>
     public int SwapRollover3Days { get; init; } = 3;
     public bool TradeAllowed { get; init; } = true;
+    /// <summary>The nearest a pending price, SL or TP may be placed to its reference, in points (SEMANTICS §10).</summary>
+    public int StopsLevel { get; init; }
 
     /// <summary>True when <paramref name="lots"/> lies in [min, max] and is a whole multiple of the step.</summary>
     public bool IsOnVolumeGrid(double lots) => VolumeGrid.Contains(lots, VolumeMin, VolumeMax, VolumeStep);

@@ -152,6 +152,7 @@ public static class BrokerSpecLoader
             SwapLong = Number(element, "swap_long") ?? 0,
             SwapShort = Number(element, "swap_short") ?? 0,
             SwapRollover3Days = (int)(Number(element, "swap_rollover3days") ?? 3),
+            StopsLevel = (int)(Number(element, "stops_level") ?? 0),
             TradeAllowed = !element.TryGetProperty("trade_allowed", out var allowed) || allowed.ValueKind != JsonValueKind.False,
         }, null);
     }

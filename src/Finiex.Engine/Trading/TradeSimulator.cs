@@ -12,7 +12,6 @@ namespace Finiex.Engine.Trading;
 /// </summary>
 public sealed class TradeSimulator
 {
-    private const long MsPerDay = 86_400_000;
     private readonly TradingRules _rules;
     // Rules read at every tick, copied to fields so the tick path needs no second indirection.
     private readonly bool _hasStops;
@@ -46,6 +45,8 @@ public sealed class TradeSimulator
     private double _pendingMargin;
 
     private double _peak;
+    private double _maxDrawdown;
+    private double _maxDrawdownPct;
     private double _low = double.PositiveInfinity; // equity extremes since the last TakeRange (the equity curve's stretch)
     private double _high = double.NegativeInfinity;
     private double _lastBid;
@@ -90,9 +91,9 @@ public sealed class TradeSimulator
 
     public long OrdersCancelled { get; private set; }
 
-    public double MaxDrawdown { get; private set; }
+    public double MaxDrawdown => _maxDrawdown;
 
-    public double MaxDrawdownPct { get; private set; }
+    public double MaxDrawdownPct => _maxDrawdownPct;
 
     public double Commissions { get; private set; }
 
@@ -160,7 +161,7 @@ public sealed class TradeSimulator
         var (stopLoss, takeProfit) = (_stopLoss, _takeProfit); // NaN when not set: never hit
         var nextCharge = _applySwap ? _nextMidnight : long.MaxValue;
         var (balance, openPrice, contractSize, lots, accountIsBase) = (Balance, _openPrice, _contractSize, _lots, _accountIsBase);
-        var (equity, peak, maxDrawdown, maxDrawdownPct, low, high) = (Equity, _peak, MaxDrawdown, MaxDrawdownPct, _low, _high);
+        var (equity, peak, maxDrawdown, maxDrawdownPct, low, high) = (Equity, _peak, _maxDrawdown, _maxDrawdownPct, _low, _high);
         var stopOutPossibleAtOrBelow = _stopOut.SafeAbove(_positionMargin);
         for (; i < times.Length; i++)
         {
@@ -177,8 +178,7 @@ public sealed class TradeSimulator
 
             // Unrealised, as in Unrealised(bid, ask), with the position's numbers in locals.
             var price = isLong ? bid : ask;
-            var quotePnl = (isLong ? price - openPrice : openPrice - price) * contractSize * lots;
-            var marked = balance + (accountIsBase ? quotePnl / price : quotePnl);
+            var marked = balance + Money.ToAccount(Money.PriceProfit(isLong, openPrice, price, contractSize, lots), price, accountIsBase);
             if (marked <= stopOutPossibleAtOrBelow)
             {
                 break; // a stop-out may be due: the full step decides with the exact rule
@@ -187,23 +187,15 @@ public sealed class TradeSimulator
             equity = marked;
             low = Math.Min(low, equity);
             high = Math.Max(high, equity);
-            if (equity > peak)
-            {
-                peak = equity;
-            }
-            else if (peak - equity > maxDrawdown)
-            {
-                maxDrawdown = peak - equity;
-                maxDrawdownPct = peak > 0 ? maxDrawdown / peak * 100 : 0;
-            }
+            DrawdownRule.Mark(equity, ref peak, ref maxDrawdown, ref maxDrawdownPct);
         }
 
         if (i > from)
         {
             Equity = equity;
             _peak = peak;
-            MaxDrawdown = maxDrawdown;
-            MaxDrawdownPct = maxDrawdownPct;
+            _maxDrawdown = maxDrawdown;
+            _maxDrawdownPct = maxDrawdownPct;
             (_low, _high) = (low, high);
         }
 
@@ -267,23 +259,14 @@ public sealed class TradeSimulator
         Equity = equity;
         _low = Math.Min(_low, equity);
         _high = Math.Max(_high, equity);
-        if (equity > _peak)
-        {
-            _peak = equity;
-        }
-        else if (_peak - equity > MaxDrawdown)
-        {
-            MaxDrawdown = _peak - equity;
-            MaxDrawdownPct = _peak > 0 ? MaxDrawdown / _peak * 100 : 0;
-        }
+        DrawdownRule.Mark(equity, ref _peak, ref _maxDrawdown, ref _maxDrawdownPct);
     }
 
     /// <summary>Submits a market order that opens a position. Returns false when rejected for margin.</summary>
     public bool SubmitOpen(TradeSide side, double lots, double minFreeMargin, int index, double mid)
     {
         OrdersSent++;
-        var rate = _rules.AccountIsBase ? 1 : mid; // base → account
-        var required = lots * _rules.ContractSize * rate / _rules.Leverage;
+        var required = Money.Margin(lots, _contractSize, mid, _rules.Leverage, _accountIsBase);
         var freeMargin = Equity; // no position is open when an entry is submitted
         if (freeMargin < minFreeMargin || required > freeMargin)
         {
@@ -318,55 +301,22 @@ public sealed class TradeSimulator
         }
     }
 
-    public ScenarioStatistics Statistics()
+    public ScenarioStatistics Statistics() => TradeTally.Of(_trades) with
     {
-        long wins = 0, losses = 0, longs = 0;
-        double grossProfit = 0, grossLoss = 0;
-        foreach (var trade in _trades)
-        {
-            if (trade.Pnl > 0)
-            {
-                wins++;
-                grossProfit += trade.Pnl;
-            }
-            else if (trade.Pnl < 0)
-            {
-                losses++;
-                grossLoss += -trade.Pnl;
-            }
-
-            if (trade.Side == "long")
-            {
-                longs++;
-            }
-        }
-
-        return new ScenarioStatistics
-        {
-            TicksProcessed = TicksProcessed,
-            OrdersSent = OrdersSent,
-            OrdersFilled = OrdersFilled,
-            OrdersRejected = OrdersRejected,
-            OrdersCancelled = OrdersCancelled,
-            Trades = _trades.Count,
-            LongTrades = longs,
-            ShortTrades = _trades.Count - longs,
-            WinningTrades = wins,
-            LosingTrades = losses,
-            GrossProfit = grossProfit,
-            GrossLoss = grossLoss,
-            NetProfit = Balance - _rules.InitialBalance,
-            ProfitFactor = grossLoss == 0 ? null : grossProfit / grossLoss,
-            WinRate = _trades.Count == 0 ? null : (double)wins / _trades.Count,
-            MaxDrawdown = MaxDrawdown,
-            MaxDrawdownPct = MaxDrawdownPct,
-            FinalBalance = Balance,
-            FinalEquity = Equity,
-            Commissions = Commissions,
-            Swaps = Swaps,
-            StopOuts = StopOuts,
-        };
-    }
+        TicksProcessed = TicksProcessed,
+        OrdersSent = OrdersSent,
+        OrdersFilled = OrdersFilled,
+        OrdersRejected = OrdersRejected,
+        OrdersCancelled = OrdersCancelled,
+        NetProfit = Balance - _rules.InitialBalance,
+        MaxDrawdown = MaxDrawdown,
+        MaxDrawdownPct = MaxDrawdownPct,
+        FinalBalance = Balance,
+        FinalEquity = Equity,
+        Commissions = Commissions,
+        Swaps = Swaps,
+        StopOuts = StopOuts,
+    };
 
     private void Queue(bool isClose, TradeSide side, double lots, int index)
     {
@@ -407,7 +357,7 @@ public sealed class TradeSimulator
         _positionSwap = 0;
         Commissions += _openCommission;
         Balance -= _openCommission;
-        _nextMidnight = Timeframe.D1.BucketStart(time) + MsPerDay;
+        _nextMidnight = Money.NextMidnight(time);
         var direction = _side == TradeSide.Long ? 1 : -1;
         _stopLoss = _rules.StopLossPoints is { } sl ? _openPrice - (direction * sl * _rules.Point) : double.NaN;
         _takeProfit = _rules.TakeProfitPoints is { } tp ? _openPrice + (direction * tp * _rules.Point) : double.NaN;
@@ -442,13 +392,11 @@ public sealed class TradeSimulator
         var rate = _side == TradeSide.Long ? _rules.SwapLong : _rules.SwapShort;
         while (_nextMidnight <= time)
         {
-            var endingWeekday = (int)UtcTime.ToDateTimeOffset(_nextMidnight - 1).DayOfWeek;
-            var times = endingWeekday == _rules.SwapRollover3Days ? 3 : 1;
-            var charge = ToAccount(rate * _rules.Point * _rules.ContractSize * _lots * times, mid);
+            var charge = Money.ToAccount(Money.SwapAt(_nextMidnight, rate, _rules.Point, _contractSize, _lots, _rules.SwapRollover3Days), mid, _accountIsBase);
             Balance += charge;
             Swaps += charge;
             _positionSwap += charge;
-            _nextMidnight += MsPerDay;
+            _nextMidnight += Money.Day;
         }
     }
 
@@ -459,8 +407,7 @@ public sealed class TradeSimulator
             ChargeSwap(time, mid); // a position held across 00:00 is charged even when it closes at the first tick after it
         }
 
-        var quotePnl = (_side == TradeSide.Long ? price - _openPrice : _openPrice - price) * _rules.ContractSize * _lots;
-        var pnl = _rules.AccountIsBase ? quotePnl / price : quotePnl;
+        var pnl = Money.ToAccount(Money.PriceProfit(_side == TradeSide.Long, _openPrice, price, _contractSize, _lots), price, _accountIsBase);
         var closeCommission = _lots * _rules.CommissionPerLot;
         Commissions += closeCommission;
         Balance += pnl - closeCommission;
@@ -484,10 +431,8 @@ public sealed class TradeSimulator
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double Unrealised(double bid, double ask)
     {
-        var price = _side == TradeSide.Long ? bid : ask;
-        var quotePnl = (_side == TradeSide.Long ? price - _openPrice : _openPrice - price) * _contractSize * _lots;
-        return _accountIsBase ? quotePnl / price : quotePnl;
+        var isLong = _side == TradeSide.Long;
+        var price = isLong ? bid : ask;
+        return Money.ToAccount(Money.PriceProfit(isLong, _openPrice, price, _contractSize, _lots), price, _accountIsBase);
     }
-
-    private double ToAccount(double quoteAmount, double mid) => _rules.AccountIsBase ? quoteAmount / mid : quoteAmount;
 }

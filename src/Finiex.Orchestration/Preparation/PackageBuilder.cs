@@ -124,6 +124,7 @@ public sealed class PackageBuilder(TickStore store, RunOptions options) : IDispo
         SwapLong = symbol.SwapLong,
         SwapShort = symbol.SwapShort,
         SwapRollover3Days = symbol.SwapRollover3Days,
+        StopsLevel = symbol.StopsLevel,
     };
 
     private TickFile Open(string symbol)
