@@ -23,6 +23,8 @@ public sealed record TradingRules
     public required bool AccountIsBase { get; init; }
     public StopOutMode StopOutMode { get; init; }
     public double StopOutLevel { get; init; }
+    /// <summary>The volume grid, point and stops level trading-API requests are checked against (SEMANTICS §10).</summary>
+    public RequestLimits Limits { get; init; }
 
     public static TradingRules From(AccountSpec account, SymbolContract symbol)
     {
@@ -53,6 +55,7 @@ public sealed record TradingRules
             AccountIsBase = isBase && !isQuote,
             StopOutMode = account.StopOutMode,
             StopOutLevel = account.StopOutLevel,
+            Limits = new RequestLimits(symbol.VolumeMin, symbol.VolumeMax, symbol.VolumeStep, symbol.Point, symbol.StopsLevel),
         };
     }
 }
