@@ -3,18 +3,20 @@ using Finiex.Core.Strategy;
 namespace Finiex.Engine.Catalog;
 
 /// <summary>
-/// The registry of worker and decision logic types: what validation checks configurations against, and what the
-/// runner builds scenarios from. <see cref="CreateDefault"/> holds the built-in types; add your own with
-/// <see cref="Add(WorkerRegistration)"/> and <see cref="Add(DecisionRegistration)"/> (docs/extending.md).
+/// The registry of worker and decision types — decision logics (SEMANTICS §5) and strategies that trade through the
+/// trading API (§10), which share one name space: what validation checks configurations against, and what the runner
+/// builds scenarios from. <see cref="CreateDefault"/> holds the built-in types; add your own with
+/// <see cref="Add(WorkerRegistration)"/>, <see cref="Add(DecisionRegistration)"/> and <see cref="Add(StrategyRegistration)"/> (docs/extending.md).
 /// </summary>
 public sealed class StrategyCatalog : IStrategyCatalog
 {
     private readonly Dictionary<string, WorkerRegistration> _workers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DecisionRegistration> _decisions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StrategyRegistration> _strategies = new(StringComparer.Ordinal);
 
     public IReadOnlyCollection<WorkerTypeInfo> WorkerTypes => [.. _workers.Values.Select(w => w.Info)];
 
-    public IReadOnlyCollection<DecisionTypeInfo> DecisionTypes => [.. _decisions.Values.Select(d => d.Info)];
+    public IReadOnlyCollection<DecisionTypeInfo> DecisionTypes => [.. _decisions.Values.Select(d => d.Info), .. _strategies.Values.Select(s => s.Info)];
 
     public static StrategyCatalog CreateDefault()
     {
@@ -27,6 +29,11 @@ public sealed class StrategyCatalog : IStrategyCatalog
         foreach (var decision in BuiltInDecisionTypes.All)
         {
             catalog.Add(decision);
+        }
+
+        foreach (var strategy in BuiltInStrategyTypes.All)
+        {
+            catalog.Add(strategy);
         }
 
         return catalog;
@@ -44,9 +51,29 @@ public sealed class StrategyCatalog : IStrategyCatalog
 
     public StrategyCatalog Add(DecisionRegistration decision)
     {
-        if (!_decisions.TryAdd(decision.Info.TypeName, decision))
+        if (decision.Info.Style != TradingStyle.Signals)
         {
-            throw new InvalidOperationException($"A decision logic type named '{decision.Info.TypeName}' is already registered.");
+            throw new ArgumentException($"Decision logic '{decision.Info.TypeName}' must declare the Signals style; register a strategy that trades itself as a StrategyRegistration.", nameof(decision));
+        }
+
+        if (_strategies.ContainsKey(decision.Info.TypeName) || !_decisions.TryAdd(decision.Info.TypeName, decision))
+        {
+            throw new InvalidOperationException($"A decision type named '{decision.Info.TypeName}' is already registered.");
+        }
+
+        return this;
+    }
+
+    public StrategyCatalog Add(StrategyRegistration strategy)
+    {
+        if (strategy.Info.Style != TradingStyle.TradingApi)
+        {
+            throw new ArgumentException($"Strategy '{strategy.Info.TypeName}' must declare the TradingApi style.", nameof(strategy));
+        }
+
+        if (_decisions.ContainsKey(strategy.Info.TypeName) || !_strategies.TryAdd(strategy.Info.TypeName, strategy))
+        {
+            throw new InvalidOperationException($"A decision type named '{strategy.Info.TypeName}' is already registered.");
         }
 
         return this;
@@ -54,10 +81,13 @@ public sealed class StrategyCatalog : IStrategyCatalog
 
     public WorkerTypeInfo? FindWorker(string typeName) => _workers.GetValueOrDefault(typeName)?.Info;
 
-    public DecisionTypeInfo? FindDecision(string typeName) => _decisions.GetValueOrDefault(typeName)?.Info;
+    public DecisionTypeInfo? FindDecision(string typeName) => _decisions.GetValueOrDefault(typeName)?.Info ?? _strategies.GetValueOrDefault(typeName)?.Info;
 
     public WorkerRegistration Worker(string typeName) =>
         _workers.GetValueOrDefault(typeName) ?? throw new KeyNotFoundException($"No worker type '{typeName}' is registered.");
+
+    /// <summary>The strategy type of this name, or null when it is a decision logic (or unknown).</summary>
+    public StrategyRegistration? FindStrategy(string typeName) => _strategies.GetValueOrDefault(typeName);
 
     public DecisionRegistration Decision(string typeName) =>
         _decisions.GetValueOrDefault(typeName) ?? throw new KeyNotFoundException($"No decision logic type '{typeName}' is registered.");

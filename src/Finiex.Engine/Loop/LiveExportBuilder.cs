@@ -11,7 +11,7 @@ namespace Finiex.Engine.Loop;
 /// Builds the optional parts of a live update that the package switches on (portfolio statistics, performance, current
 /// bars). Runs on the tick loop's thread at an update checkpoint, so it reads a consistent state; never per tick.
 /// </summary>
-internal sealed class LiveExportBuilder(RunOptions options, TradeSimulator simulator, BarSeries[] series, Worker[] workers, LoopProfile? profile)
+internal sealed class LiveExportBuilder(RunOptions options, ISimulatedAccount simulator, BarSeries[] series, Worker[] workers, LoopProfile? profile)
 {
     private readonly string[] _workerNames = [.. workers.Select(w => w.Name)];
 
@@ -28,9 +28,9 @@ internal sealed class LiveExportBuilder(RunOptions options, TradeSimulator simul
     private LivePortfolio Portfolio() => new()
     {
         Statistics = simulator.Statistics(),
-        PositionSide = simulator.HasPosition ? (simulator.PositionSide == TradeSide.Long ? "long" : "short") : null,
-        PositionLots = simulator.PositionLots,
-        PositionOpenPrice = simulator.PositionOpenPrice,
+        PositionSide = simulator.NetPosition is { } net ? (net.Side == TradeSide.Long ? "long" : "short") : null,
+        PositionLots = simulator.NetPosition?.Lots ?? 0,
+        PositionOpenPrice = simulator.NetPosition?.OpenPrice ?? 0,
         FloatingProfit = simulator.Equity - simulator.Balance,
         OrderPending = simulator.HasPendingOrder,
     };

@@ -12,6 +12,7 @@ using Finiex.Engine.Decisions;
 using Finiex.Engine.Logging;
 using Finiex.Engine.Profiling;
 using Finiex.Engine.Reporting;
+using Finiex.Engine.Strategies;
 using Finiex.Engine.Trading;
 using Finiex.Engine.Workers;
 
@@ -45,18 +46,43 @@ public sealed class ScenarioRunner(StrategyCatalog catalog, Func<TickSource, ITi
             log.Info($"Scenario {package.ScenarioIndex} '{package.ScenarioName}': {package.Symbol} from {UtcTime.Format(package.StartMs)}"
                      + $"{(package.EndMs is { } end ? $" to {UtcTime.Format(end)}" : "")}, {ticksTotal:N0} ticks");
             var workers = Step("workers", () => BuildWorkers(package, log.Logger));
-            var decision = Step("decision_logic", () => BuildDecision(package, workers, log.Logger));
-            var (series, workersOfSeries) = Step("worker_coordinator", () => GroupByTimeframe(workers));
-            var simulator = Step("trade_simulator", () => new TradeSimulator(TradingRules.From(package.Account, package.SymbolSpec)));
-            var executor = new SignalExecutor(simulator, package.Decision.Numbers.GetValueOrDefault("lot_size", 0.1),
-                package.Decision.Numbers.GetValueOrDefault("min_free_margin", 0));
-            Step("bar_renderer", () => InjectWarmup(package, series, workers, workersOfSeries, log));
+            var strategyType = catalog.FindStrategy(package.Decision.Type);
+            var decisionParameters = DecisionParameters(package, strategyType?.Info ?? catalog.Decision(package.Decision.Type).Info);
+            var barNeeds = strategyType?.Info.Bars(decisionParameters) ?? [];
+            var (series, workersOfSeries) = Step("worker_coordinator", () => GroupByTimeframe(workers, barNeeds));
+            var rules = TradingRules.From(package.Account, package.SymbolSpec);
+            Step("bar_renderer", () => InjectWarmup(package, series, workers, workersOfSeries, barNeeds, log));
             using var ticks = Step("tick_source", () => OpenTicks(package));
-            var startupMs = total.Elapsed.TotalMilliseconds;
+            var inputs = DecisionInputs(package, workers);
+            ISimulatedAccount simulator;
+            IScenarioLoop loop;
+            LoopProfile? profile;
+            BarTraceRecorder? trace = null;
+            if (strategyType is null)
+            {
+                var decision = Step("decision_logic", () => catalog.Decision(package.Decision.Type).Create(new DecisionBuildContext(decisionParameters, inputs) { Log = log.Logger }));
+                var signalSimulator = Step("trade_simulator", () => new TradeSimulator(rules));
+                var executor = new SignalExecutor(signalSimulator, package.Decision.Numbers.GetValueOrDefault("lot_size", 0.1),
+                    package.Decision.Numbers.GetValueOrDefault("min_free_margin", 0));
+                profile = package.Options.Profiling ? new LoopProfile(workers.Length, brokenDown: decision.DecidesBlocks) : null;
+                trace = package.Options.TraceBars ? new BarTraceRecorder(workers, series) : null;
+                (simulator, loop) = (signalSimulator, new TickLoop(signalSimulator, series, workersOfSeries, workers, decision, executor, profile, trace));
+            }
+            else
+            {
+                var strategy = Step("strategy", () => strategyType.Create(new DecisionBuildContext(decisionParameters, inputs) { Log = log.Logger }));
+                var account = Step("trade_simulator", () => new TradingApiSimulator(rules));
+                profile = package.Options.Profiling ? new LoopProfile(workers.Length, brokenDown: false) : null;
+                if (package.Options.TraceBars)
+                {
+                    log.Warning($"Bar traces are recorded for decision logics only; {strategy.Name} runs without one");
+                }
 
-            var profile = package.Options.Profiling ? new LoopProfile(workers.Length, brokenDown: decision.DecidesBlocks) : null;
-            var trace = package.Options.TraceBars ? new BarTraceRecorder(workers, series) : null;
-            var loop = new TickLoop(simulator, series, workersOfSeries, workers, decision, executor, profile, trace);
+                var context = new TradingContext(account, series, package.SymbolSpec.Point);
+                (simulator, loop) = (account, new StrategyTickLoop(account, series, workersOfSeries, workers, strategy, context, profile));
+            }
+
+            var startupMs = total.Elapsed.TotalMilliseconds;
             var exports = new LiveExportBuilder(package.Options, simulator, series, workers, profile);
             var interval = (long)(Math.Max(0.01, package.Options.UpdateIntervalSeconds) * Stopwatch.Frequency);
             var nextUpdate = Stopwatch.GetTimestamp() + interval;
@@ -90,7 +116,9 @@ public sealed class ScenarioRunner(StrategyCatalog catalog, Func<TickSource, ITi
                 $"Completed {statistics.TicksProcessed:N0} ticks in {loopMs:0.0} ms: {statistics.Trades} trades, net {statistics.NetProfit:0.00} {package.Account.Currency}, max drawdown {statistics.MaxDrawdown:0.00}"));
             if (statistics.OrdersRejected > 0)
             {
-                log.Warning($"{statistics.OrdersRejected} order(s) rejected for margin");
+                log.Warning(strategyType is null
+                    ? $"{statistics.OrdersRejected} order(s) rejected for margin"
+                    : $"{statistics.OrdersRejected} order(s) rejected (at submission or, for pending orders, at the fill); {statistics.RequestsRejected} other request(s) rejected, {statistics.RequestsDropped} dropped");
             }
 
             Report(package, ScenarioStatus.Completed, statistics.TicksProcessed, ticksTotal, statistics.FinalBalance, statistics.FinalEquity, (int)statistics.Trades);
@@ -145,16 +173,14 @@ public sealed class ScenarioRunner(StrategyCatalog catalog, Func<TickSource, ITi
             return registration.Create(context);
         })];
 
-    private DecisionLogic BuildDecision(ProcessDataPackage package, Worker[] workers, Serilog.ILogger log)
-    {
-        var registration = catalog.Decision(package.Decision.Type);
-        var inputs = package.Decision.Inputs.ToDictionary(
+    private static Dictionary<string, Worker> DecisionInputs(ProcessDataPackage package, Worker[] workers) =>
+        package.Decision.Inputs.ToDictionary(
             input => input.Key,
             input => workers.FirstOrDefault(w => w.Name == input.Value)
                      ?? throw new InvalidOperationException($"Decision input '{input.Key}' names worker '{input.Value}', which the package does not hold."));
-        return registration.Create(new DecisionBuildContext(
-            ToParameters(registration.Info.Parameters, package.Decision.Numbers, package.Decision.Choices), inputs) { Log = log });
-    }
+
+    private static ParameterSet DecisionParameters(ProcessDataPackage package, DecisionTypeInfo info) =>
+        ToParameters(info.Parameters, package.Decision.Numbers, package.Decision.Choices);
 
     private static ParameterSet ToParameters(IEnumerable<ParameterSpec> specs, IReadOnlyDictionary<string, double> numbers, IReadOnlyDictionary<string, string> choices)
     {
@@ -169,9 +195,10 @@ public sealed class ScenarioRunner(StrategyCatalog catalog, Func<TickSource, ITi
         return set;
     }
 
-    private static (BarSeries[] Series, int[][] WorkersOfSeries) GroupByTimeframe(Worker[] workers)
+    /// <summary>A bar series per timeframe that a worker or the strategy reads, shortest first, and the workers of each.</summary>
+    private static (BarSeries[] Series, int[][] WorkersOfSeries) GroupByTimeframe(Worker[] workers, IReadOnlyList<BarNeed> barNeeds)
     {
-        var timeframes = workers.Select(w => w.Timeframe).Distinct().OrderBy(t => t.LengthMs).ToArray();
+        var timeframes = workers.Select(w => w.Timeframe).Concat(barNeeds.Select(b => b.Timeframe)).Distinct().OrderBy(t => t.LengthMs).ToArray();
         var series = timeframes.Select(t => new BarSeries(t)).ToArray();
         var workersOfSeries = timeframes
             .Select(t => Enumerable.Range(0, workers.Length).Where(w => workers[w].Timeframe == t).ToArray())
@@ -179,8 +206,12 @@ public sealed class ScenarioRunner(StrategyCatalog catalog, Func<TickSource, ITi
         return (series, workersOfSeries);
     }
 
-    /// <summary>Feeds each worker exactly the last W warmup bars of its timeframe (SEMANTICS §3), after checking them.</summary>
-    private static bool InjectWarmup(ProcessDataPackage package, BarSeries[] series, Worker[] workers, int[][] workersOfSeries, ScenarioLog log)
+    /// <summary>
+    /// Feeds each worker exactly the last W warmup bars of its timeframe (SEMANTICS §3), after checking them; each series
+    /// holds as many as its deepest reader (a worker or the strategy) needs.
+    /// </summary>
+    private static bool InjectWarmup(ProcessDataPackage package, BarSeries[] series, Worker[] workers, int[][] workersOfSeries, IReadOnlyList<BarNeed> barNeeds,
+        ScenarioLog log)
     {
         var warmupByTimeframe = package.WarmupBars.ToDictionary(b => b.Timeframe, StringComparer.Ordinal);
         var needByWorker = package.Workers.ToDictionary(w => w.Name, w => w.WarmupBars, StringComparer.Ordinal);
@@ -197,8 +228,14 @@ public sealed class ScenarioRunner(StrategyCatalog catalog, Func<TickSource, ITi
                 }
             }
 
-            var deepest = workersOfSeries[s].Max(w => needByWorker[workers[w].Name]);
+            var strategyNeed = barNeeds.Where(b => b.Timeframe == timeframe).Select(b => b.WarmupBars).DefaultIfEmpty(0).Max();
+            var deepest = Math.Max(strategyNeed, workersOfSeries[s].Select(w => needByWorker[workers[w].Name]).DefaultIfEmpty(0).Max());
             series[s].AddWarmup(bars, deepest);
+            if (bars.Count < strategyNeed)
+            {
+                log.Warning($"The strategy needs {strategyNeed} {timeframe} warmup bars, {bars.Count} available (allow_short_warmup)");
+            }
+
             foreach (var w in workersOfSeries[s])
             {
                 var need = needByWorker[workers[w].Name];

@@ -23,7 +23,7 @@ namespace Finiex.Engine.Loop;
 /// not decide whole blocks (a plug-in one) gets its workers and <see cref="DecisionLogic.Decide"/> tick by tick.
 /// With profiling on, every step of every block is timed.
 /// </summary>
-internal sealed class TickLoop
+internal sealed class TickLoop : IScenarioLoop
 {
     public const int BlockSize = 1024;
 

@@ -10,7 +10,7 @@ namespace Finiex.Engine.Trading;
 /// latency, SL/TP, commission, swap, margin checks, equity and drawdown at every tick. Per tick it does no division
 /// by time, no allocation and no logging; work happens only when something changes.
 /// </summary>
-public sealed class TradeSimulator
+public sealed class TradeSimulator : ISimulatedAccount
 {
     private readonly TradingRules _rules;
     // Rules read at every tick, copied to fields so the tick path needs no second indirection.
@@ -78,6 +78,8 @@ public sealed class TradeSimulator
     public double PositionLots => _hasPosition ? _lots : 0;
 
     public double PositionOpenPrice => _hasPosition ? _openPrice : 0;
+
+    public (TradeSide Side, double Lots, double OpenPrice)? NetPosition => _hasPosition ? (_side, _lots, _openPrice) : null;
 
     public IReadOnlyList<TradeRecord> Trades => _trades;
 

@@ -11,7 +11,7 @@ namespace Finiex.Engine.Trading;
 /// trigger, a stop that can be hit or trail, a midnight to charge; otherwise it only marks equity and checks stop-out.
 /// Per tick it allocates nothing.
 /// </summary>
-public sealed class TradingApiSimulator
+public sealed class TradingApiSimulator : ISimulatedAccount
 {
     private readonly TradingRules _rules;
     private readonly RequestLimits _limits;
@@ -76,6 +76,29 @@ public sealed class TradingApiSimulator
     public IReadOnlyList<PendingOrder> Orders => _orders;
 
     public IReadOnlyList<TradeRecord> Trades => _trades;
+
+    public bool HasPendingOrder => _orders.Count > 0 || _queue.Count > 0;
+
+    public (TradeSide Side, double Lots, double OpenPrice)? NetPosition
+    {
+        get
+        {
+            if (_positions.Count == 0)
+            {
+                return null;
+            }
+
+            double net = 0, weighted = 0, lots = 0;
+            foreach (var position in _positions)
+            {
+                net += position.IsLong ? position.Lots : -position.Lots;
+                weighted += position.OpenPrice * position.Lots;
+                lots += position.Lots;
+            }
+
+            return (net >= 0 ? TradeSide.Long : TradeSide.Short, Math.Abs(net), weighted / lots);
+        }
+    }
 
     /// <summary>Requests submitted and not yet carried out.</summary>
     public int RequestsInFlight => _queue.Count;

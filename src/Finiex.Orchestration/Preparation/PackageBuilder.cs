@@ -83,9 +83,11 @@ public sealed class PackageBuilder(TickStore store, RunOptions options) : IDispo
     {
         var times = file.Times(0, file.Count);
         var result = new List<BarColumns>();
-        foreach (var group in scenario.Strategy.Workers.GroupBy(w => w.Timeframe))
+        var needs = scenario.Strategy.Workers.Select(w => (w.Timeframe, w.WarmupBars))
+            .Concat(scenario.Strategy.Decision.Bars.Select(b => (b.Timeframe, b.WarmupBars)));
+        foreach (var group in needs.GroupBy(n => n.Timeframe))
         {
-            var needed = group.Max(w => w.WarmupBars);
+            var needed = group.Max(n => n.WarmupBars);
             var (first, end, _) = TickTimes.WarmupRange(times, scenario.StartMs, group.Key, needed);
             result.Add(BarBuilder.Build(group.Key, times[first..end], file.Bids(first, end), file.Asks(first, end), includeLast: true));
         }

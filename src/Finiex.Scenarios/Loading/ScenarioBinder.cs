@@ -19,13 +19,18 @@ internal sealed class ScenarioBinder(IStrategyCatalog catalog, string setDirecto
         }
 
         strategy.RejectUnknownKeys(ConfigKeys.Strategy, "strategy");
-        var workersReader = strategy.Object("workers", true, "name each worker: \"workers\": {\"rsi_fast\": {\"type\": \"rsi\", \"timeframe\": \"M5\"}}");
+        // A strategy that reads bars only (no worker inputs) may have no workers.
+        var needsWorkers = (strategy.Node["decision"] as JsonObject)?["type"] is not JsonValue typeValue
+                           || !typeValue.TryGetValue(out string? peekedType)
+                           || catalog.FindDecision(peekedType) is not { } peeked
+                           || peeked.Inputs.Length > 0;
+        var workersReader = strategy.Object("workers", needsWorkers, "name each worker: \"workers\": {\"rsi_fast\": {\"type\": \"rsi\", \"timeframe\": \"M5\"}}");
         var workers = new List<WorkerConfig>();
         var workerTypes = new Dictionary<string, WorkerTypeInfo>(StringComparer.Ordinal);
-        var workersOk = workersReader is not null;
+        var workersOk = workersReader is not null || (!needsWorkers && !strategy.Has("workers"));
         if (workersReader is not null)
         {
-            if (workersReader.Node.Count == 0)
+            if (workersReader.Node.Count == 0 && needsWorkers)
             {
                 strategy.Error("workers", "a strategy needs at least one worker", "add a worker such as {\"type\": \"rsi\", \"timeframe\": \"M5\"}");
                 workersOk = false;
@@ -234,11 +239,11 @@ internal sealed class ScenarioBinder(IStrategyCatalog catalog, string setDirecto
 
         var inputs = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         var inputsOk = true;
-        var inputsReader = decision.Object("inputs", true,
+        var inputsReader = decision.Object("inputs", type.Inputs.Length > 0,
             $"name the worker for each input: {{{string.Join(", ", type.Inputs.Select(i => $"\"{i.Name}\": \"<worker>\""))}}}");
         if (inputsReader is null)
         {
-            inputsOk = false;
+            inputsOk = type.Inputs.Length == 0 && !decision.Has("inputs");
         }
         else
         {
@@ -277,7 +282,9 @@ internal sealed class ScenarioBinder(IStrategyCatalog catalog, string setDirecto
             CheckThresholdOrder(decision, parameters);
         }
 
-        return inputsOk && parameters is not null ? new DecisionConfig(type.TypeName, inputs.ToImmutable(), parameters) : null;
+        return inputsOk && parameters is not null
+            ? new DecisionConfig(type.TypeName, inputs.ToImmutable(), parameters) { Style = type.Style, Hedges = type.Hedges, Bars = type.Bars(parameters) }
+            : null;
     }
 
     private static void CheckThresholdOrder(ObjectReader decision, ParameterSet parameters)

@@ -75,6 +75,13 @@ internal sealed class DataChecks(TickStore store) : IDisposable
             problems.Add(ValidationProblem.Warning(paths.Symbol, $"the broker marks '{scenario.Symbol}' as not tradable", "results may not match a live account"));
         }
 
+        if (scenario.Strategy?.Decision is { Hedges: true } hedging && broker.MarginMode.Contains("netting", StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add(ValidationProblem.Error(paths.DecisionType,
+                $"{hedging.Type} hedges (holds long and short positions at once), but the broker's margin_mode is {broker.MarginMode}",
+                "use a broker export with margin_mode retail_hedging, or a strategy that does not hedge"));
+        }
+
         var lots = scenario.Strategy?.Decision.Parameters.Numbers.GetValueOrDefault("lot_size", 0.1);
         if (lots is { } l && !symbol.IsOnVolumeGrid(l))
         {
@@ -118,6 +125,17 @@ internal sealed class DataChecks(TickStore store) : IDisposable
                 problems.Add(ValidationProblem.Error(paths.Workers.GetValueOrDefault(worker.Name, paths.Start),
                     $"not enough warmup history for worker '{worker.Name}': {scenario.Symbol} {worker.Timeframe} needs {worker.WarmupBars} bars before {UtcTime.Format(scenario.StartMs)}, found {found}",
                     "start later, import earlier data, lower warmup_bars, or set allow_short_warmup on the scenario"));
+            }
+        }
+
+        foreach (var need in scenario.Strategy.Decision.Bars)
+        {
+            var found = WarmupCounter.CountBarsBefore(times, scenario.StartMs, need.Timeframe, need.WarmupBars);
+            if (found < need.WarmupBars)
+            {
+                problems.Add(ValidationProblem.Error(paths.DecisionType,
+                    $"not enough warmup history for {scenario.Strategy.Decision.Type}: {scenario.Symbol} {need.Timeframe} needs {need.WarmupBars} bars before {UtcTime.Format(scenario.StartMs)}, found {found}",
+                    "start later, import earlier data, lower the strategy's lookback, or set allow_short_warmup on the scenario"));
             }
         }
 

@@ -9,4 +9,5 @@ internal sealed record ScenarioPaths(
     string Broker,
     string Currency,
     string LotSize,
+    string DecisionType,
     IReadOnlyDictionary<string, string> Workers);
