@@ -150,7 +150,7 @@ public sealed class PositionTests
         h.At(Day + 1_000, 1.10000, 1.10010); // midnight 1 charged to the long only
         h.Simulator.OpenMarket(TradeSide.Short, 0.2);
         h.At(Day + 2_000, 1.10000, 1.10010); // short open on day 1
-        h.At((4 * Day) + 1_000, 1.20000, 1.20010); // a gap over midnights 2, 3 and 4: each charged to both
+        h.At((7 * Day) + 1_000, 1.20000, 1.20010); // a gap over midnights 2 to 7 (7 ends a Wednesday: three times): each charged to both
 
         var point = ApiHarness.Point;
         double Long(long midnight) => Money(midnight, -7.85, 0.1);
@@ -160,7 +160,8 @@ public sealed class PositionTests
 
         var expected = 10_000.0;
         expected += Long(Day);
-        foreach (var midnight in new[] { 2 * Day, 3 * Day, 4 * Day })
+        var gap = new[] { 2 * Day, 3 * Day, 4 * Day, 5 * Day, 6 * Day, 7 * Day };
+        foreach (var midnight in gap)
         {
             expected += Long(midnight);
             expected += Short(midnight);
@@ -168,8 +169,9 @@ public sealed class PositionTests
 
         Assert.Equal(expected, h.Simulator.Balance); // same additions in the same order: bit for bit
         var s = h.Finish();
-        Assert.Equal(Long(Day) + Long(2 * Day) + Long(3 * Day) + Long(4 * Day), h.Trade(0).Swap, 12);
-        Assert.Equal(Short(2 * Day) + Short(3 * Day) + Short(4 * Day), h.Trade(1).Swap, 12);
+        Assert.Equal(Long(Day) + gap.Sum(Long), h.Trade(0).Swap, 12);
+        Assert.Equal(gap.Sum(Short), h.Trade(1).Swap, 12);
+        Assert.Equal(3 * Short(6 * Day), Short(7 * Day), 12);
         Assert.Equal(s.Swaps, h.Trade(0).Swap + h.Trade(1).Swap, 12);
     }
 }
