@@ -1,3 +1,4 @@
+using Finiex.Tests.Shared;
 using Finiex.Engine.Loop;
 using Finiex.Core.Scenarios;
 using Finiex.Orchestration.Events;
@@ -24,6 +25,24 @@ public sealed class ExecutionModeTests
             Assert.Equal(Enumerable.Range(0, 7), batch.Scenarios.Select(s => s.Index));
             Assert.Equal(parallel, batch.Parallelism);
             Assert.All(events.Where(e => e.SlotId >= 0), e => Assert.InRange(e.SlotId, 0, parallel - 1));
+        }
+    }
+
+    [Fact(Timeout = 240_000)]
+    public async Task A_strategy_trading_through_the_api_gives_identical_results_in_every_mode()
+    {
+        var report = BatchFixture.Load(Path.Combine(RepoPaths.Root, "configs", "scenario_sets", "channel_breakout_example.json"));
+        Assert.True(report.IsValid, string.Join("\n", report.AllProblems()));
+        var (reference, _) = await BatchFixture.RunAsync(report, ExecutionMode.Sequential, 1);
+        Assert.True(reference.AllCompleted);
+        Assert.All(reference.Scenarios, s => Assert.NotEmpty(s.Result.Trades));
+        var expected = BatchFixture.Fingerprint(reference);
+
+        foreach (var (mode, parallel) in new[] { (ExecutionMode.Threads, 2), (ExecutionMode.Processes, 2) })
+        {
+            var (batch, _) = await BatchFixture.RunAsync(report, mode, parallel);
+            Assert.True(batch.AllCompleted, $"{mode}/{parallel}: {string.Join("; ", batch.Scenarios.Select(s => s.Result.Error?.Message))}");
+            Assert.Equal(expected, BatchFixture.Fingerprint(batch));
         }
     }
 
