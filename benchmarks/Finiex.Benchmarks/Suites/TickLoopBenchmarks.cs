@@ -19,6 +19,8 @@ public class TickLoopBenchmarks
 {
     private ProcessDataPackage _profiled = null!;
     private ProcessDataPackage _unprofiled = null!;
+    private ProcessDataPackage _breakout = null!;
+    private ProcessDataPackage _trailing = null!;
     private ScenarioRunner _runner = null!;
     private TickFile _file = null!;
     private TickFileCache _files = null!;
@@ -29,6 +31,8 @@ public class TickLoopBenchmarks
         _profiled = BenchmarkData.ReferencePackage(profiling: true);
         _unprofiled = BenchmarkData.ReferencePackage(profiling: false);
         BenchmarkData.ExpectReferenceTicks(_profiled);
+        _breakout = BenchmarkData.ChannelPackage("eurusd_breakout");
+        _trailing = BenchmarkData.ChannelPackage("eurusd_breakout_trailing");
         _file = TickFile.Open(_profiled.Ticks.TickFilePath!);
         var (start, end) = (_profiled.Ticks.StartIndex, _profiled.Ticks.EndIndex);
         _files = new TickFileCache();
@@ -75,4 +79,10 @@ public class TickLoopBenchmarks
 
     [Benchmark(OperationsPerInvoke = BenchmarkData.ReferenceTicks, Description = "engine, reference scenario, profiling off")]
     public long ReferenceUnprofiled() => _runner.Run(_unprofiled).Statistics!.Trades;
+
+    [Benchmark(OperationsPerInvoke = BenchmarkData.ReferenceTicks, Description = "engine, channel_breakout (trading API, SL/TP), same day")]
+    public long ChannelBreakout() => _runner.Run(_breakout).Statistics!.Trades;
+
+    [Benchmark(OperationsPerInvoke = BenchmarkData.ReferenceTicks, Description = "engine, channel_breakout with trailing stops, same day")]
+    public long ChannelBreakoutTrailing() => _runner.Run(_trailing).Statistics!.Trades;
 }

@@ -233,7 +233,7 @@ internal sealed class ScenarioBinder(IStrategyCatalog catalog, string setDirecto
         var type = catalog.FindDecision(typeName);
         if (type is null)
         {
-            decision.Error("type", $"unknown decision logic '{typeName}'", KeySuggester.HintFor(typeName, [.. catalog.DecisionTypes.Select(t => t.TypeName)]));
+            decision.Error("type", $"unknown decision logic or strategy '{typeName}'", KeySuggester.HintFor(typeName, [.. catalog.DecisionTypes.Select(t => t.TypeName)]));
             return null;
         }
 
