@@ -45,7 +45,8 @@ public sealed class DashboardInBrowserTests : IAsyncLifetime
         await page.SetViewportAsync(new ViewPortOptions { Width = 1400, Height = 1000 });
         await page.GoToAsync($"{_server.Client.BaseAddress}?access_token={TestServer.Token}");
         await page.WaitForFunctionAsync("() => document.querySelectorAll('#set-select option').length > 0 && document.querySelector('#connection').textContent === 'live'");
-        Assert.Equal("eurusd_example", await page.EvaluateExpressionAsync<string>("document.querySelector('#set-select').value"));
+        Assert.Equal(["channel_breakout_example", "eurusd_example"],
+            await page.EvaluateExpressionAsync<string[]>("[...document.querySelectorAll('#set-select option')].map(o => o.value)")); // the shipped sets, by name
 
         // A pasted set with a problem: refused, the problem shown with its JSON path next to the input.
         var broken = TestServer.Grid("broken", 2);
@@ -72,6 +73,7 @@ public sealed class DashboardInBrowserTests : IAsyncLifetime
 
         // A set under configs/, to its end: the ranking and the report link.
         await page.ClickAsync("#source-named");
+        await page.SelectAsync("#set-select", "eurusd_example");
         await page.ClickAsync("#start-run");
         await page.WaitForFunctionAsync($"() => document.querySelector('.run-view')?.dataset.run !== '{longId}'");
         var exampleId = await page.EvaluateExpressionAsync<string>("document.querySelector('.run-view').dataset.run");
