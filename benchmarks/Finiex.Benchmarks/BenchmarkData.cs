@@ -48,12 +48,12 @@ public static class BenchmarkData
     /// A scenario of the channel_breakout example set (SEMANTICS §10) cut to the reference day, so that its ns/tick
     /// compares with the reference scenario's over the same 99,897 ticks.
     /// </summary>
-    public static ProcessDataPackage ChannelPackage(string scenarioName)
+    public static ProcessDataPackage ChannelPackage(string scenarioName, bool profiling = false)
     {
         var report = new ScenarioSetLoader(StrategyCatalog.CreateDefault(), Store).Load(Path.Combine(RepoRoot, "configs", "scenario_sets", "channel_breakout_example.json"));
         var scenario = report.Scenarios.Single(s => s.Name == scenarioName);
         var config = scenario.Config ?? throw new InvalidOperationException(string.Join("\n", scenario.Problems));
-        using var builder = new PackageBuilder(Store, new RunOptions());
+        using var builder = new PackageBuilder(Store, new RunOptions { Profiling = profiling });
         var package = builder.Build(report.Name, config with { EndMs = config.StartMs + 86_400_000 });
         ExpectReferenceTicks(package);
         return package;

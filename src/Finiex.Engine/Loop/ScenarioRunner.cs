@@ -72,7 +72,7 @@ public sealed class ScenarioRunner(StrategyCatalog catalog, Func<TickSource, ITi
             {
                 var strategy = Step("strategy", () => strategyType.Create(new DecisionBuildContext(decisionParameters, inputs) { Log = log.Logger }));
                 var account = Step("trade_simulator", () => new TradingApiSimulator(rules));
-                profile = package.Options.Profiling ? new LoopProfile(workers.Length, brokenDown: false) : null;
+                profile = package.Options.Profiling ? new LoopProfile(workers.Length, brokenDown: false, StrategyTickLoop.ProfileEvery) : null;
                 if (package.Options.TraceBars)
                 {
                     log.Warning($"Bar traces are recorded for decision logics only; {strategy.Name} runs without one");

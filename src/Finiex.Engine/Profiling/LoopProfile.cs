@@ -9,7 +9,7 @@ namespace Finiex.Engine.Profiling;
 /// (a read costs ~20 ns, as much as many ticks): the clock's own cost, calibrated once, is subtracted from each
 /// interval, and the reads are counted to report what profiling itself cost.
 /// </summary>
-internal sealed class LoopProfile(int workerCount, bool brokenDown)
+internal sealed class LoopProfile(int workerCount, bool brokenDown, int sampleEvery = 1)
 {
     public const int TradeSimulator = 0;
     public const int BarRendering = 1;
@@ -28,6 +28,9 @@ internal sealed class LoopProfile(int workerCount, bool brokenDown)
     private long _intervals;
 
     public void AddStep(int step, long elapsed) => _steps[step] += Net(elapsed);
+
+    /// <summary>A step timed on one tick of every <c>sampleEvery</c>: counted for all of them.</summary>
+    public void AddSampledStep(int step, long elapsed) => _steps[step] += Net(elapsed) * sampleEvery;
 
     public void AddWorker(int worker, long elapsed)
     {
@@ -69,8 +72,8 @@ internal sealed class LoopProfile(int workerCount, bool brokenDown)
         return new ProfileReport
         {
             TicksTotal = totalTicks,
-            TicksSampled = totalTicks,
-            SampleEvery = 1,
+            TicksSampled = (totalTicks + sampleEvery - 1) / sampleEvery,
+            SampleEvery = sampleEvery,
             Operations = operations,
             WorkerDecision = breakdown,
             OverheadMs = overheadMs,

@@ -44,11 +44,8 @@ public sealed class TradeSimulator : ISimulatedAccount
     private int _pendingFillIndex;
     private double _pendingMargin;
 
-    private double _peak;
-    private double _maxDrawdown;
-    private double _maxDrawdownPct;
-    private double _low = double.PositiveInfinity; // equity extremes since the last TakeRange (the equity curve's stretch)
-    private double _high = double.NegativeInfinity;
+    private EquityMarks _marks;
+    private AccountTotals _totals;
     private double _lastBid;
     private double _lastAsk;
     private long _lastTime;
@@ -62,12 +59,13 @@ public sealed class TradeSimulator : ISimulatedAccount
         _contractSize = rules.ContractSize;
         _latency = new LatencyDraws(rules.LatencyMin, rules.LatencyMax, rules.LatencySeed);
         _stopOut = new StopOutRule(rules.StopOutMode, rules.StopOutLevel);
-        Balance = Equity = _peak = rules.InitialBalance;
+        Balance = rules.InitialBalance;
+        _marks = new EquityMarks(rules.InitialBalance);
     }
 
     public double Balance { get; private set; }
 
-    public double Equity { get; private set; }
+    public double Equity => _marks.Equity;
 
     public bool HasPosition => _hasPosition;
 
@@ -83,26 +81,26 @@ public sealed class TradeSimulator : ISimulatedAccount
 
     public IReadOnlyList<TradeRecord> Trades => _trades;
 
-    public long TicksProcessed { get; private set; }
+    public long TicksProcessed => _totals.TicksProcessed;
 
-    public long OrdersSent { get; private set; }
+    public long OrdersSent => _totals.OrdersSent;
 
-    public long OrdersFilled { get; private set; }
+    public long OrdersFilled => _totals.OrdersFilled;
 
-    public long OrdersRejected { get; private set; }
+    public long OrdersRejected => _totals.OrdersRejected;
 
-    public long OrdersCancelled { get; private set; }
+    public long OrdersCancelled => _totals.OrdersCancelled;
 
-    public double MaxDrawdown => _maxDrawdown;
+    public double MaxDrawdown => _marks.MaxDrawdown;
 
-    public double MaxDrawdownPct => _maxDrawdownPct;
+    public double MaxDrawdownPct => _marks.MaxDrawdownPct;
 
-    public double Commissions { get; private set; }
+    public double Commissions => _totals.Commissions;
 
-    public double Swaps { get; private set; }
+    public double Swaps => _totals.Swaps;
 
     /// <summary>Positions closed by the broker's stop-out.</summary>
-    public long StopOuts { get; private set; }
+    public long StopOuts => _totals.StopOuts;
 
     /// <summary>Step 1 of the tick loop: fill due orders, check SL/TP, charge swap, mark equity and drawdown.</summary>
     public void OnTick(int index, long time, double bid, double ask)
@@ -163,7 +161,7 @@ public sealed class TradeSimulator : ISimulatedAccount
         var (stopLoss, takeProfit) = (_stopLoss, _takeProfit); // NaN when not set: never hit
         var nextCharge = _applySwap ? _nextMidnight : long.MaxValue;
         var (balance, openPrice, contractSize, lots, accountIsBase) = (Balance, _openPrice, _contractSize, _lots, _accountIsBase);
-        var (equity, peak, maxDrawdown, maxDrawdownPct, low, high) = (Equity, _peak, _maxDrawdown, _maxDrawdownPct, _low, _high);
+        var (equity, peak, maxDrawdown, maxDrawdownPct, low, high) = (_marks.Equity, _marks.Peak, _marks.MaxDrawdown, _marks.MaxDrawdownPct, _marks.Low, _marks.High);
         var stopOutPossibleAtOrBelow = _stopOut.SafeAbove(_positionMargin);
         for (; i < times.Length; i++)
         {
@@ -194,28 +192,19 @@ public sealed class TradeSimulator : ISimulatedAccount
 
         if (i > from)
         {
-            Equity = equity;
-            _peak = peak;
-            _maxDrawdown = maxDrawdown;
-            _maxDrawdownPct = maxDrawdownPct;
-            (_low, _high) = (low, high);
+            (_marks.Equity, _marks.Peak, _marks.MaxDrawdown, _marks.MaxDrawdownPct, _marks.Low, _marks.High) = (equity, peak, maxDrawdown, maxDrawdownPct, low, high);
         }
 
         return i;
     }
 
     /// <summary>The lowest and highest equity marked since the last call (the current equity when nothing was marked).</summary>
-    internal (double Low, double High) TakeRange()
-    {
-        var range = _low <= _high ? (_low, _high) : (Equity, Equity);
-        (_low, _high) = (double.PositiveInfinity, double.NegativeInfinity);
-        return range;
-    }
+    internal (double Low, double High) TakeRange() => _marks.TakeRange();
 
     /// <summary>Records that <paramref name="count"/> ticks were marked, the last at these prices.</summary>
     internal void Counted(int count, long lastTime, double lastBid, double lastAsk)
     {
-        TicksProcessed += count;
+        _totals.TicksProcessed += count;
         _lastTime = lastTime;
         _lastBid = lastBid;
         _lastAsk = lastAsk;
@@ -250,29 +239,23 @@ public sealed class TradeSimulator : ISimulatedAccount
         while (_hasPosition && _stopOut.Hits(Equity, _positionMargin))
         {
             ClosePosition(time, _side == TradeSide.Long ? bid : ask, CloseReason.StopOut, (bid + ask) / 2);
-            StopOuts++;
+            _totals.StopOuts++;
             MarkEquity(_hasPosition ? Balance + Unrealised(bid, ask) : Balance);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void MarkEquity(double equity)
-    {
-        Equity = equity;
-        _low = Math.Min(_low, equity);
-        _high = Math.Max(_high, equity);
-        DrawdownRule.Mark(equity, ref _peak, ref _maxDrawdown, ref _maxDrawdownPct);
-    }
+    private void MarkEquity(double equity) => _marks.Mark(equity);
 
     /// <summary>Submits a market order that opens a position. Returns false when rejected for margin.</summary>
     public bool SubmitOpen(TradeSide side, double lots, double minFreeMargin, int index, double mid)
     {
-        OrdersSent++;
+        _totals.OrdersSent++;
         var required = Money.Margin(lots, _contractSize, mid, _rules.Leverage, _accountIsBase);
         var freeMargin = Equity; // no position is open when an entry is submitted
         if (freeMargin < minFreeMargin || required > freeMargin)
         {
-            OrdersRejected++;
+            _totals.OrdersRejected++;
             return false;
         }
 
@@ -284,7 +267,7 @@ public sealed class TradeSimulator : ISimulatedAccount
     /// <summary>Submits a market order that closes the open position.</summary>
     public void SubmitClose(int index)
     {
-        OrdersSent++;
+        _totals.OrdersSent++;
         Queue(isClose: true, _side, _lots, index);
     }
 
@@ -294,7 +277,7 @@ public sealed class TradeSimulator : ISimulatedAccount
         if (_hasPending)
         {
             _hasPending = false;
-            OrdersCancelled++;
+            _totals.OrdersCancelled++;
         }
 
         if (_hasPosition)
@@ -303,22 +286,7 @@ public sealed class TradeSimulator : ISimulatedAccount
         }
     }
 
-    public ScenarioStatistics Statistics() => TradeTally.Of(_trades) with
-    {
-        TicksProcessed = TicksProcessed,
-        OrdersSent = OrdersSent,
-        OrdersFilled = OrdersFilled,
-        OrdersRejected = OrdersRejected,
-        OrdersCancelled = OrdersCancelled,
-        NetProfit = Balance - _rules.InitialBalance,
-        MaxDrawdown = MaxDrawdown,
-        MaxDrawdownPct = MaxDrawdownPct,
-        FinalBalance = Balance,
-        FinalEquity = Equity,
-        Commissions = Commissions,
-        Swaps = Swaps,
-        StopOuts = StopOuts,
-    };
+    public ScenarioStatistics Statistics() => _totals.Statistics(_trades, _rules.InitialBalance, Balance, _marks);
 
     private void Queue(bool isClose, TradeSide side, double lots, int index)
     {
@@ -338,16 +306,16 @@ public sealed class TradeSimulator : ISimulatedAccount
         {
             if (!_hasPosition)
             {
-                OrdersCancelled++; // the position was closed by SL/TP while the order was on its way
+                _totals.OrdersCancelled++; // the position was closed by SL/TP while the order was on its way
                 return;
             }
 
-            OrdersFilled++;
+            _totals.OrdersFilled++;
             ClosePosition(time, _side == TradeSide.Long ? bid : ask, CloseReason.Signal, (bid + ask) / 2);
             return;
         }
 
-        OrdersFilled++;
+        _totals.OrdersFilled++;
         _hasPosition = true;
         _positionMargin = _pendingMargin;
         _side = _pendingSide;
@@ -357,7 +325,7 @@ public sealed class TradeSimulator : ISimulatedAccount
         _openIndex = index;
         _openCommission = _lots * _rules.CommissionPerLot;
         _positionSwap = 0;
-        Commissions += _openCommission;
+        _totals.Commissions += _openCommission;
         Balance -= _openCommission;
         _nextMidnight = Money.NextMidnight(time);
         var direction = _side == TradeSide.Long ? 1 : -1;
@@ -396,7 +364,7 @@ public sealed class TradeSimulator : ISimulatedAccount
         {
             var charge = Money.ToAccount(Money.SwapAt(_nextMidnight, rate, _rules.Point, _contractSize, _lots, _rules.SwapRollover3Days), mid, _accountIsBase);
             Balance += charge;
-            Swaps += charge;
+            _totals.Swaps += charge;
             _positionSwap += charge;
             _nextMidnight += Money.Day;
         }
@@ -411,7 +379,7 @@ public sealed class TradeSimulator : ISimulatedAccount
 
         var pnl = Money.ToAccount(Money.PriceProfit(_side == TradeSide.Long, _openPrice, price, _contractSize, _lots), price, _accountIsBase);
         var closeCommission = _lots * _rules.CommissionPerLot;
-        Commissions += closeCommission;
+        _totals.Commissions += closeCommission;
         Balance += pnl - closeCommission;
         _hasPosition = false;
         _trades.Add(new TradeRecord

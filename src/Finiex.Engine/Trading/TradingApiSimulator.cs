@@ -28,11 +28,8 @@ public sealed class TradingApiSimulator : ISimulatedAccount
     private long _nextPositionId = 1;
     private long _nextOrderId = 1;
 
-    private double _peak;
-    private double _maxDrawdown;
-    private double _maxDrawdownPct;
-    private double _low = double.PositiveInfinity;
-    private double _high = double.NegativeInfinity;
+    private EquityMarks _marks;
+    private AccountTotals _totals;
 
     // The current tick (requests submitted at step 5 are checked against it).
     private int _index = -1;
@@ -57,12 +54,13 @@ public sealed class TradingApiSimulator : ISimulatedAccount
         _applySwap = rules.ApplySwap;
         _stopOut = new StopOutRule(rules.StopOutMode, rules.StopOutLevel);
         _queue = new RequestQueue<TradingRequest>(new LatencyDraws(rules.LatencyMin, rules.LatencyMax, rules.LatencySeed));
-        Balance = Equity = _peak = rules.InitialBalance;
+        Balance = rules.InitialBalance;
+        _marks = new EquityMarks(rules.InitialBalance);
     }
 
     public double Balance { get; private set; }
 
-    public double Equity { get; private set; }
+    public double Equity => _marks.Equity;
 
     /// <summary>The sum of the open positions' margins.</summary>
     public double Margin { get; private set; }
@@ -103,36 +101,36 @@ public sealed class TradingApiSimulator : ISimulatedAccount
     /// <summary>Requests submitted and not yet carried out.</summary>
     public int RequestsInFlight => _queue.Count;
 
-    public long TicksProcessed { get; private set; }
+    public long TicksProcessed => _totals.TicksProcessed;
 
-    public long OrdersSent { get; private set; }
+    public long OrdersSent => _totals.OrdersSent;
 
-    public long OrdersFilled { get; private set; }
+    public long OrdersFilled => _totals.OrdersFilled;
 
-    public long OrdersRejected { get; private set; }
+    public long OrdersRejected => _totals.OrdersRejected;
 
-    public long OrdersCancelled { get; private set; }
+    public long OrdersCancelled => _totals.OrdersCancelled;
 
-    public long RequestsDropped { get; private set; }
+    public long RequestsDropped => _totals.RequestsDropped;
 
-    public long RequestsRejected { get; private set; }
+    public long RequestsRejected => _totals.RequestsRejected;
 
-    public long StopOuts { get; private set; }
+    public long StopOuts => _totals.StopOuts;
 
-    public double Commissions { get; private set; }
+    public double Commissions => _totals.Commissions;
 
-    public double Swaps { get; private set; }
+    public double Swaps => _totals.Swaps;
 
-    public double MaxDrawdown => _maxDrawdown;
+    public double MaxDrawdown => _marks.MaxDrawdown;
 
-    public double MaxDrawdownPct => _maxDrawdownPct;
+    public double MaxDrawdownPct => _marks.MaxDrawdownPct;
 
     /// <summary>Step 1 of the tick loop (SEMANTICS §9), for tick <paramref name="index"/> of the window.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void OnTick(int index, long time, double bid, double ask)
     {
         (_index, _time, _bid, _ask) = (index, time, bid, ask);
-        TicksProcessed++;
+        _totals.TicksProcessed++;
         if (index >= _queue.NextDue || time >= _wakeTime || ask <= _askAtOrBelow || ask >= _askAtOrAbove || bid <= _bidAtOrBelow || bid >= _bidAtOrAbove)
         {
             FullStep(index, time, bid, ask);
@@ -143,12 +141,7 @@ public sealed class TradingApiSimulator : ISimulatedAccount
     }
 
     /// <summary>The lowest and highest equity marked since the last call (the current equity when nothing was marked).</summary>
-    internal (double Low, double High) TakeRange()
-    {
-        var range = _low <= _high ? (_low, _high) : (Equity, Equity);
-        (_low, _high) = (double.PositiveInfinity, double.NegativeInfinity);
-        return range;
-    }
+    internal (double Low, double High) TakeRange() => _marks.TakeRange();
 
     // ----- Step 5: requests, checked at submission against the current tick -----
 
@@ -225,14 +218,14 @@ public sealed class TradingApiSimulator : ISimulatedAccount
     /// <summary>End of data: pending orders and orders in flight are cancelled, open positions close at the last tick.</summary>
     public void Finish()
     {
-        OrdersCancelled += _orders.Count;
+        _totals.OrdersCancelled += _orders.Count;
         _orders.Clear();
         _queue.Drain(_due);
         foreach (var request in _due)
         {
             if (request.IsOrder)
             {
-                OrdersCancelled++;
+                _totals.OrdersCancelled++;
             }
         }
 
@@ -244,34 +237,17 @@ public sealed class TradingApiSimulator : ISimulatedAccount
         }
     }
 
-    public ScenarioStatistics Statistics() => TradeTally.Of(_trades) with
-    {
-        TicksProcessed = TicksProcessed,
-        OrdersSent = OrdersSent,
-        OrdersFilled = OrdersFilled,
-        OrdersRejected = OrdersRejected,
-        OrdersCancelled = OrdersCancelled,
-        NetProfit = Balance - _rules.InitialBalance,
-        MaxDrawdown = _maxDrawdown,
-        MaxDrawdownPct = _maxDrawdownPct,
-        FinalBalance = Balance,
-        FinalEquity = Equity,
-        Commissions = Commissions,
-        Swaps = Swaps,
-        StopOuts = StopOuts,
-        RequestsDropped = RequestsDropped,
-        RequestsRejected = RequestsRejected,
-    };
+    public ScenarioStatistics Statistics() => _totals.Statistics(_trades, _rules.InitialBalance, Balance, _marks);
 
     private RequestRejection SubmitOrder(RequestRejection check, in TradingRequest request)
     {
         if (check != RequestRejection.None)
         {
-            OrdersRejected++;
+            _totals.OrdersRejected++;
             return check;
         }
 
-        OrdersSent++;
+        _totals.OrdersSent++;
         _queue.Submit(_index, request);
         return RequestRejection.None;
     }
@@ -280,7 +256,7 @@ public sealed class TradingApiSimulator : ISimulatedAccount
     {
         if (check != RequestRejection.None)
         {
-            RequestsRejected++;
+            _totals.RequestsRejected++;
             return check;
         }
 
@@ -366,7 +342,7 @@ public sealed class TradingApiSimulator : ISimulatedAccount
                 var rate = position.IsLong ? _rules.SwapLong : _rules.SwapShort;
                 var charge = Money.ToAccount(Money.SwapAt(midnight, rate, _point, _contractSize, position.Lots, _rules.SwapRollover3Days), mid, _accountIsBase);
                 Balance += charge;
-                Swaps += charge;
+                _totals.Swaps += charge;
                 position.Swap += charge;
                 position.NextMidnight += Money.Day;
             }
@@ -378,7 +354,7 @@ public sealed class TradingApiSimulator : ISimulatedAccount
         switch (request.Kind)
         {
             case RequestKind.OpenMarket:
-                OrdersFilled++;
+                _totals.OrdersFilled++;
                 Open(request.Side, request.Lots, request.Side == TradeSide.Long ? ask : bid, request.StopLoss, request.TakeProfit, request.TrailingPoints,
                     request.Margin, index, time);
                 break;
@@ -393,7 +369,7 @@ public sealed class TradingApiSimulator : ISimulatedAccount
                 });
                 break;
             case RequestKind.Close when FindPosition(request.TargetId) is { } position:
-                OrdersFilled++;
+                _totals.OrdersFilled++;
                 ClosePosition(position, request.Lots, position.IsLong ? bid : ask, CloseReason.CloseRequest, time);
                 break;
             case RequestKind.ModifyPosition when FindPosition(request.TargetId) is { } position:
@@ -423,10 +399,10 @@ public sealed class TradingApiSimulator : ISimulatedAccount
                 break;
             case RequestKind.Cancel when FindOrder(request.TargetId) is { } order:
                 _orders.Remove(order);
-                OrdersCancelled++;
+                _totals.OrdersCancelled++;
                 break;
             default:
-                RequestsDropped++; // its position closed or its order filled, expired or was cancelled while it was on its way
+                _totals.RequestsDropped++; // its position closed or its order filled, expired or was cancelled while it was on its way
                 break;
         }
     }
@@ -446,7 +422,7 @@ public sealed class TradingApiSimulator : ISimulatedAccount
             if (PendingOrderRules.IsExpired(order.ExpiryMs, time))
             {
                 _orders.RemoveAt(i);
-                OrdersCancelled++;
+                _totals.OrdersCancelled++;
                 continue;
             }
 
@@ -460,11 +436,11 @@ public sealed class TradingApiSimulator : ISimulatedAccount
             var margin = Money.Margin(order.Lots, _contractSize, mid, _rules.Leverage, _accountIsBase);
             if (margin > FreeMarginAt(bid, ask))
             {
-                OrdersRejected++;
+                _totals.OrdersRejected++;
                 continue;
             }
 
-            OrdersFilled++;
+            _totals.OrdersFilled++;
             Open(order.Side, order.Lots, PendingOrderRules.FillPrice(order.Type, bid, ask), order.StopLoss, order.TakeProfit, order.TrailingPoints, margin, index, time);
         }
     }
@@ -486,7 +462,7 @@ public sealed class TradingApiSimulator : ISimulatedAccount
     private void Open(TradeSide side, double lots, double price, StopLevel stopLoss, StopLevel takeProfit, double trailingPoints, double margin, int index, long time)
     {
         var commission = lots * _rules.CommissionPerLot;
-        Commissions += commission;
+        _totals.Commissions += commission;
         Balance -= commission;
         _positions.Add(new OpenPosition(_nextPositionId++, side, lots, time, index, price)
         {
@@ -587,7 +563,7 @@ public sealed class TradingApiSimulator : ISimulatedAccount
             }
 
             ClosePosition(worst, worst.Lots, worst.IsLong ? bid : ask, CloseReason.StopOut, time);
-            StopOuts++;
+            _totals.StopOuts++;
             if (_positions.Count == 0)
             {
                 Margin = 0;
@@ -603,13 +579,7 @@ public sealed class TradingApiSimulator : ISimulatedAccount
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void MarkEquity(double equity)
-    {
-        Equity = equity;
-        _low = Math.Min(_low, equity);
-        _high = Math.Max(_high, equity);
-        DrawdownRule.Mark(equity, ref _peak, ref _maxDrawdown, ref _maxDrawdownPct);
-    }
+    private void MarkEquity(double equity) => _marks.Mark(equity);
 
     /// <summary>
     /// Closes <paramref name="lots"/> of the position (all when that is at least what it holds) as a trade of its own: the
@@ -633,7 +603,7 @@ public sealed class TradingApiSimulator : ISimulatedAccount
 
         var pnl = Money.ToAccount(Money.PriceProfit(position.IsLong, position.OpenPrice, price, _contractSize, lots), price, _accountIsBase);
         var closeCommission = lots * _rules.CommissionPerLot;
-        Commissions += closeCommission;
+        _totals.Commissions += closeCommission;
         Balance += pnl - closeCommission;
         _trades.Add(new TradeRecord
         {

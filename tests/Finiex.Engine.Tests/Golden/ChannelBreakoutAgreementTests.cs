@@ -119,7 +119,7 @@ public sealed class ChannelBreakoutAgreementTests
             Times = all[start..end],
             Bids = bids[start..end],
             Asks = asks[start..end],
-            WarmupBars = WarmupBars(all, bids, asks, package.StartMs, timeframe, lookback),
+            WarmupBars = [.. ReferenceWarmup.Bars(all, bids, asks, package.StartMs, timeframe, lookback).Select(b => (b.High, b.Low))],
             TimeframeMs = timeframe,
             Lookback = lookback,
             Fade = p.Choices["mode"] == "fade",
@@ -145,29 +145,6 @@ public sealed class ChannelBreakoutAgreementTests
             StopOutPercent = package.Account.StopOutMode == StopOutMode.Percent,
             StopOutLevel = package.Account.StopOutLevel,
         };
-    }
-
-    /// <summary>SEMANTICS §3 from first principles: the (high, low) of mids of each bucket before the start's, the last n of them.</summary>
-    private static List<(double High, double Low)> WarmupBars(long[] times, double[] bids, double[] asks, long startMs, long lengthMs, int count)
-    {
-        var startBucket = (long)Math.Floor(startMs / (double)lengthMs);
-        var bars = new List<(double High, double Low)>();
-        var bucket = long.MinValue;
-        for (var i = 0; i < times.Length && Math.Floor(times[i] / (double)lengthMs) < startBucket; i++)
-        {
-            var mid = (bids[i] + asks[i]) / 2;
-            var b = (long)Math.Floor(times[i] / (double)lengthMs);
-            if (b != bucket)
-            {
-                bars.Add((mid, mid));
-                bucket = b;
-            }
-
-            bars[^1] = (Math.Max(bars[^1].High, mid), Math.Min(bars[^1].Low, mid));
-        }
-
-        Assert.True(bars.Count >= count, "the data holds enough warmup");
-        return bars.GetRange(bars.Count - count, count);
     }
 
     private static TickStore ImportOanda()

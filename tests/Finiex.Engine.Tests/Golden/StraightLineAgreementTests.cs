@@ -121,25 +121,6 @@ public sealed class StraightLineAgreementTests
         };
     }
 
-    /// <summary>SEMANTICS §3 from first principles: group ticks before the start's bucket by bucket, keep the last W closes.</summary>
-    private static List<double> WarmupCloses(long[] times, double[] bids, double[] asks, long startMs, long lengthMs, int bars)
-    {
-        var firstBucketOfStart = (long)Math.Floor(startMs / (double)lengthMs);
-        var closes = new List<double>();
-        long bucket = long.MinValue;
-        for (var i = 0; i < times.Length && Math.Floor(times[i] / (double)lengthMs) < firstBucketOfStart; i++)
-        {
-            var b = (long)Math.Floor(times[i] / (double)lengthMs);
-            if (b != bucket)
-            {
-                closes.Add(0);
-                bucket = b;
-            }
-
-            closes[^1] = (bids[i] + asks[i]) / 2;
-        }
-
-        Assert.True(closes.Count >= bars, "the sample holds enough warmup");
-        return closes.GetRange(closes.Count - bars, bars);
-    }
+    private static List<double> WarmupCloses(long[] times, double[] bids, double[] asks, long startMs, long lengthMs, int bars) =>
+        [.. ReferenceWarmup.Bars(times, bids, asks, startMs, lengthMs, bars).Select(b => b.Close)];
 }

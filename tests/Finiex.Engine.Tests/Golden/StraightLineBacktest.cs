@@ -101,20 +101,7 @@ internal sealed class StraightLineBacktest
             lastSwapDay = Math.Max(lastSwapDay, day);
         }
 
-        int Latency()
-        {
-            if (LatencyMax <= LatencyMin)
-            {
-                return LatencyMin;
-            }
-
-            rng += 0x9E3779B97F4A7C15UL;
-            var z = rng;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            z ^= z >> 31;
-            return LatencyMin + (int)(z % (ulong)(LatencyMax - LatencyMin + 1));
-        }
+        int Latency() => ReferenceLatency.Draw(ref rng, LatencyMin, LatencyMax);
 
         for (var i = 0; i < Times.Length; i++)
         {

@@ -108,20 +108,7 @@ internal sealed class StraightLineChannelBreakout
         long bucket = long.MinValue;
         double formHigh = 0, formLow = 0;
 
-        int Latency()
-        {
-            if (LatencyMax <= LatencyMin)
-            {
-                return LatencyMin;
-            }
-
-            rng += 0x9E3779B97F4A7C15UL;
-            var z = rng;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            z ^= z >> 31;
-            return LatencyMin + (int)(z % (ulong)(LatencyMax - LatencyMin + 1));
-        }
+        int Latency() => ReferenceLatency.Draw(ref rng, LatencyMin, LatencyMax);
 
         double Floating(Position p, double bid, double ask) =>
             p.Dir == 1 ? (bid - p.OpenPrice) * ContractSize * p.Lots : (p.OpenPrice - ask) * ContractSize * p.Lots;
