@@ -382,20 +382,8 @@ public sealed class TradeSimulator : ISimulatedAccount
         _totals.Commissions += closeCommission;
         Balance += pnl - closeCommission;
         _hasPosition = false;
-        _trades.Add(new TradeRecord
-        {
-            Id = _trades.Count + 1,
-            Side = _side == TradeSide.Long ? "long" : "short",
-            Lots = _lots,
-            OpenTimeMs = _openTime,
-            OpenPrice = _openPrice,
-            CloseTimeMs = time,
-            ClosePrice = price,
-            CloseReason = reason,
-            Commission = _openCommission + closeCommission,
-            Swap = _positionSwap,
-            Pnl = pnl - _openCommission - closeCommission + _positionSwap,
-        });
+        _trades.Add(ClosedTrade.Record(_trades.Count + 1, _side == TradeSide.Long, _lots, _openTime, _openPrice, time, price, reason,
+            _openCommission, closeCommission, _positionSwap, pnl));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -605,20 +605,8 @@ public sealed class TradingApiSimulator : ISimulatedAccount
         var closeCommission = lots * _rules.CommissionPerLot;
         _totals.Commissions += closeCommission;
         Balance += pnl - closeCommission;
-        _trades.Add(new TradeRecord
-        {
-            Id = _trades.Count + 1,
-            Side = position.IsLong ? "long" : "short",
-            Lots = lots,
-            OpenTimeMs = position.OpenTimeMs,
-            OpenPrice = position.OpenPrice,
-            CloseTimeMs = time,
-            ClosePrice = price,
-            CloseReason = reason,
-            Commission = openCommission + closeCommission,
-            Swap = swap,
-            Pnl = pnl - openCommission - closeCommission + swap,
-        });
+        _trades.Add(ClosedTrade.Record(_trades.Count + 1, position.IsLong, lots, position.OpenTimeMs, position.OpenPrice, time, price, reason,
+            openCommission, closeCommission, swap, pnl));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
