@@ -194,7 +194,7 @@ public sealed partial class ScenarioSetLoader(IStrategyCatalog catalog, TickStor
             var strategy = binder.BindStrategy(config);
             var account = binder.BindAccount(config);
             var execution = ScenarioBinder.BindExecution(config);
-            CheckAccountStops(strategy, config, variantProblems);
+            binder.CheckAccountStops(config);
             ScenarioConfig? scenario = null;
             if (strategy is not null && account is not null && execution is not null && symbol is not null && start is not null
                 && variantProblems.All(p => p.Severity != ProblemSeverity.Error))
@@ -224,25 +224,6 @@ public sealed partial class ScenarioSetLoader(IStrategyCatalog catalog, TickStor
             }
 
             reports.Add(new ScenarioReport(variant.Name, reports.Count, path, enabled, scenario, variantProblems, ticks));
-        }
-    }
-
-    /// <summary>The account's SL/TP are the decision logics' rules (§6); a strategy trading through the API sets its own (§10).</summary>
-    private static void CheckAccountStops(StrategyConfig? strategy, ObjectReader config, List<ValidationProblem> problems)
-    {
-        if (strategy?.Decision.Style != TradingStyle.TradingApi || config.Object("account", false, "") is not { } account)
-        {
-            return;
-        }
-
-        foreach (var key in (string[])["stop_loss_points", "take_profit_points"])
-        {
-            if (account.Has(key))
-            {
-                problems.Add(ValidationProblem.Error(account.PathOf(key),
-                    $"account.{key} applies to decision logics; {strategy.Decision.Type} trades through the trading API and places its own stops",
-                    $"remove account.{key} and set strategy.decision.params.{key} instead"));
-            }
         }
     }
 

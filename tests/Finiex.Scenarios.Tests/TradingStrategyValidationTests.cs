@@ -49,6 +49,14 @@ public sealed class TradingStrategyValidationTests
     }
 
     [Fact]
+    public void The_accounts_stops_are_reported_together_with_the_strategys_own_parameter_problems()
+    {
+        var problems = SetFixture.LoadText(Set(decisionParams: ", \"mode\": \"momentum\"", account: ", \"take_profit_points\": 100")).AllProblems();
+        Assert.Equal(["$.defaults.account.take_profit_points", "$.defaults.strategy.decision.params.mode"],
+            problems.Where(p => p.Severity == ProblemSeverity.Error).Select(p => p.Path).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void A_hedging_strategy_is_refused_on_a_netting_broker()
     {
         var netting = Path.Combine(Path.GetTempPath(), $"finiex-netting-{Guid.NewGuid():N}.json");

@@ -56,6 +56,28 @@ internal sealed class ScenarioBinder(IStrategyCatalog catalog, string setDirecto
         return workersOk && decision is not null ? new StrategyConfig([.. workers], decision) : null;
     }
 
+    /// <summary>The account's SL/TP are the decision logics' rules (§6); a strategy trading through the API sets its own (§10).</summary>
+    public void CheckAccountStops(ObjectReader config)
+    {
+        // By the type's name, so that the problem shows even while the strategy's parameters have problems of their own.
+        var typeName = (config.Node["strategy"] as JsonObject)?["decision"] is JsonObject decision && decision["type"] is JsonValue type
+                       && type.TryGetValue(out string? name) ? name : null;
+        if (typeName is null || catalog.FindDecision(typeName) is not { Style: TradingStyle.TradingApi } || config.Object("account", false, "") is not { } account)
+        {
+            return;
+        }
+
+        foreach (var key in (string[])["stop_loss_points", "take_profit_points"])
+        {
+            if (account.Has(key))
+            {
+                config.Problems.Add(Validation.ValidationProblem.Error(account.PathOf(key),
+                    $"account.{key} applies to decision logics; {typeName} trades through the trading API and places its own stops",
+                    $"remove account.{key} and set strategy.decision.params.{key} instead"));
+            }
+        }
+    }
+
     public AccountConfig? BindAccount(ObjectReader config)
     {
         var account = config.Object("account", true, "give defaults.account with initial_balance, currency and broker");
