@@ -97,4 +97,24 @@ public sealed class PendingOrderTests
         Assert.Equal((2L, 0L, 2L, 0L), (s.OrdersSent, s.OrdersFilled, s.OrdersCancelled, s.RequestsDropped));
         Assert.Empty(h.Simulator.Trades);
     }
+
+    [Fact]
+    public void A_modified_order_triggers_at_its_new_price_and_expires_at_its_new_time()
+    {
+        var h = new ApiHarness();
+        h.At(1_000, 1.10000, 1.10010);
+        h.Simulator.PlacePending(PendingOrderType.BuyLimit, 0.1, 1.09900, stopLoss: StopLevel.Points(100), expiryMs: 3_000);
+        h.At(2_000, 1.10000, 1.10010);
+        var order = Assert.Single(h.Simulator.Orders);
+        Assert.Equal(RequestRejection.None, h.Simulator.ModifyOrder(order.Id, price: 1.09950, takeProfit: StopLevel.AtPrice(1.10100), expiryMs: 10_000));
+        Assert.Equal(1.09900, order.Price); // in flight: the order is as it was
+        h.At(2_500, 1.10000, 1.10010);
+        Assert.Equal((1.09950, 10_000L), (order.Price, order.ExpiryMs));
+        Assert.Equal(StopLevel.Points(100), order.StopLoss); // not asked to change
+        h.At(5_000, 1.09940, 1.09945); // past the old expiry; at the new price
+        var position = Assert.Single(h.Simulator.Positions);
+        Assert.Equal((1.09945, 1.09945 - 0.001, 1.10100), (position.OpenPrice, position.StopLoss, position.TakeProfit));
+        var s = h.Finish();
+        Assert.Equal((1L, 1L, 0L, 0L), (s.OrdersSent, s.OrdersFilled, s.OrdersCancelled, s.RequestsRejected));
+    }
 }
