@@ -17,6 +17,7 @@ public static class CliApplication
             ResultsCommand.Create(context),
             ServeCommand.Create(context),
             BenchCommand.Create(context),
+            CatalogCommand.Create(context),
         };
 
         var parse = root.Parse(args);
