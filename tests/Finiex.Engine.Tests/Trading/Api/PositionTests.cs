@@ -174,4 +174,34 @@ public sealed class PositionTests
         Assert.Equal(3 * Short(6 * Day), Short(7 * Day), 12);
         Assert.Equal(s.Swaps, h.Trade(0).Swap + h.Trade(1).Swap, 12);
     }
+
+    [Fact]
+    public void In_a_base_currency_account_margin_needs_no_rate_and_profit_and_swap_are_divided_by_the_price()
+    {
+        // USDJPY in a USD account: point 0.001, 100,000 per lot, leverage 500.
+        var rules = ApiHarness.Rules(swap: true) with
+        {
+            Point = 0.001,
+            AccountIsBase = true,
+            SwapLong = 5,
+            Limits = new RequestLimits(0.01, 100, 0.01, 0.001, 0),
+        };
+        var h = new ApiHarness(rules);
+        h.At(Day - 2_000, 150.000, 150.010);
+        h.Simulator.PlacePending(PendingOrderType.BuyStop, 0.5, 150.100);
+        h.At(Day - 1_000, 150.000, 150.010);
+        h.At(Day - 500, 150.095, 150.105); // fills at the ask 150.105
+        var position = h.Position();
+        Assert.Equal(0.5 * 100_000 / 500.0, position.Margin); // base → account is 1: no price in it
+        h.At(Day + 1_000, 150.200, 150.210); // one midnight: 5 points · 0.001 · 100,000 · 0.5 yen, ÷ the mid
+        var swap = 5 * 0.001 * 100_000 * 0.5 / ((150.200 + 150.210) / 2);
+        Assert.Equal(swap, h.Simulator.Swaps, 12);
+        Assert.Equal((150.200 - 150.105) * 100_000 * 0.5 / 150.200, position.UnrealisedPnl, 9); // marked at the bid, ÷ the bid
+        h.Simulator.Close(position.Id);
+        h.At(Day + 2_000, 150.300, 150.310);
+
+        var trade = Assert.Single(h.Simulator.Trades);
+        Assert.Equal((150.300 - 150.105) * 100_000 * 0.5 / 150.300 + swap, trade.Pnl, 9); // ÷ the closing fill price
+        Assert.Equal(10_000 + trade.Pnl, h.Simulator.Balance, 9);
+    }
 }
