@@ -6,7 +6,8 @@ using Finiex.Engine.Loop;
 namespace Finiex.Runner;
 
 /// <summary>
-/// Runs small synthetic scenarios through the built-in workers and decision logics while the runner waits for its first
+/// Runs small synthetic scenarios through the built-in workers, decision logics and a strategy trading through the API
+/// (pending orders, trailing stops, the tick-by-tick loop) while the runner waits for its first
 /// package, so that a first real scenario arriving later does not pay for compiling the engine. It only uses idle time:
 /// it runs on its own thread (the thread pool stays free for the pipe), and the first request stops it, keeping what it
 /// compiled so far (measured: awaiting it to the end delayed the example set's first scenario by 200-450 ms).
@@ -69,6 +70,21 @@ internal sealed class EngineWarmup : IDisposable
         if (!cancellationToken.IsCancellationRequested)
         {
             runner.Run(Package("simple_consensus", "bollinger", times, bids, asks), cancellationToken);
+        }
+
+        if (!cancellationToken.IsCancellationRequested)
+        {
+            runner.Run(Package("aggressive_trend", "envelope", times, bids, asks) with
+            {
+                Decision = new DecisionSpec
+                {
+                    Type = "channel_breakout",
+                    Inputs = new Dictionary<string, string>(),
+                    Numbers = new Dictionary<string, double> { ["lookback"] = 5, ["offset_points"] = 5, ["stop_loss_points"] = 60, ["take_profit_points"] = 90, ["trailing_points"] = 40, ["expiry_bars"] = 2 },
+                    Choices = new Dictionary<string, string> { ["timeframe"] = "M1", ["mode"] = "breakout" },
+                },
+                Account = new AccountSpec { InitialBalance = 10_000, Currency = "USD", Leverage = 500, LatencyMinTicks = 1, LatencyMaxTicks = 3, CommissionPerLot = 1 },
+            }, cancellationToken);
         }
     }
 
