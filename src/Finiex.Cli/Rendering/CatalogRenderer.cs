@@ -15,7 +15,7 @@ internal static class CatalogRenderer
             t.Description,
             t.Output,
             Parameters = t.Parameters.Select(Parameter),
-            WarmupBarsAtDefaults = t.DefaultWarmupBars(Defaults(t.Parameters)),
+            WarmupBarsAtDefaults = t.DefaultWarmupBars(ParameterSet.Defaults(t.Parameters)),
         }),
         Decisions = catalog.DecisionTypes.OrderBy(t => t.Style).ThenBy(t => t.TypeName, StringComparer.Ordinal).Select(t => new
         {
@@ -25,7 +25,7 @@ internal static class CatalogRenderer
             t.Hedges,
             Inputs = t.Inputs.Select(i => new { i.Name, i.Expects, i.Description }),
             Parameters = t.Parameters.Select(Parameter),
-            BarsAtDefaults = t.Bars(Defaults(t.Parameters)).Select(b => new { Timeframe = b.Timeframe.Name, b.WarmupBars }),
+            BarsAtDefaults = t.Bars(ParameterSet.Defaults(t.Parameters)).Select(b => new { Timeframe = b.Timeframe.Name, b.WarmupBars }),
         }),
     };
 
@@ -35,7 +35,7 @@ internal static class CatalogRenderer
         foreach (var t in catalog.WorkerTypes.OrderBy(t => t.TypeName, StringComparer.Ordinal))
         {
             workers.AddRow(Markup.Escape(t.TypeName), t.Output.ToString().ToLowerInvariant(), Markup.Escape(Parameters(t.Parameters)),
-                t.DefaultWarmupBars(Defaults(t.Parameters)).ToString(CultureInfo.InvariantCulture), Markup.Escape(t.Description));
+                t.DefaultWarmupBars(ParameterSet.Defaults(t.Parameters)).ToString(CultureInfo.InvariantCulture), Markup.Escape(t.Description));
         }
 
         var decisions = new Table().Title("Decision logics and strategies").AddColumns("type", "trades through", "inputs", "parameters (default)", "bars", "description");
@@ -43,7 +43,7 @@ internal static class CatalogRenderer
         {
             var style = t.Style == TradingStyle.Signals ? "signals (§5)" : t.Hedges ? "trading API (§10), hedges" : "trading API (§10)";
             var inputs = t.Inputs.Length == 0 ? "-" : string.Join(", ", t.Inputs.Select(i => $"{i.Name}: {i.Expects.ToString().ToLowerInvariant()}"));
-            var bars = t.Bars(Defaults(t.Parameters)) is { Length: > 0 } needs ? string.Join(", ", needs.Select(b => $"{b.Timeframe} × {b.WarmupBars}")) : "-";
+            var bars = t.Bars(ParameterSet.Defaults(t.Parameters)) is { Length: > 0 } needs ? string.Join(", ", needs.Select(b => $"{b.Timeframe} × {b.WarmupBars}")) : "-";
             decisions.AddRow(Markup.Escape(t.TypeName), style, Markup.Escape(inputs), Markup.Escape(Parameters(t.Parameters)), Markup.Escape(bars), Markup.Escape(t.Description));
         }
 
@@ -67,8 +67,4 @@ internal static class CatalogRenderer
 
     private static string Parameters(IEnumerable<ParameterSpec> specs) =>
         string.Join(", ", specs.Select(p => $"{p.Name} ({(p.Kind == ParameterKind.Choice ? p.DefaultChoice : p.DefaultNumber?.ToString("G", CultureInfo.InvariantCulture))})"));
-
-    /// <summary>Every parameter at its default, as validation resolves an omitted one.</summary>
-    private static ParameterSet Defaults(IEnumerable<ParameterSpec> specs) =>
-        specs.Aggregate(ParameterSet.Empty, (set, p) => p.Kind == ParameterKind.Choice ? set.With(p.Name, p.DefaultChoice!) : set.With(p.Name, p.DefaultNumber!.Value));
 }

@@ -56,11 +56,8 @@ public sealed class StrategyCatalog : IStrategyCatalog
             throw new ArgumentException($"Decision logic '{decision.Info.TypeName}' must declare the Signals style; register a strategy that trades itself as a StrategyRegistration.", nameof(decision));
         }
 
-        if (_strategies.ContainsKey(decision.Info.TypeName) || !_decisions.TryAdd(decision.Info.TypeName, decision))
-        {
-            throw new InvalidOperationException($"A decision type named '{decision.Info.TypeName}' is already registered.");
-        }
-
+        EnsureNewDecisionName(decision.Info.TypeName);
+        _decisions.Add(decision.Info.TypeName, decision);
         return this;
     }
 
@@ -71,11 +68,8 @@ public sealed class StrategyCatalog : IStrategyCatalog
             throw new ArgumentException($"Strategy '{strategy.Info.TypeName}' must declare the TradingApi style.", nameof(strategy));
         }
 
-        if (_decisions.ContainsKey(strategy.Info.TypeName) || !_strategies.TryAdd(strategy.Info.TypeName, strategy))
-        {
-            throw new InvalidOperationException($"A decision type named '{strategy.Info.TypeName}' is already registered.");
-        }
-
+        EnsureNewDecisionName(strategy.Info.TypeName);
+        _strategies.Add(strategy.Info.TypeName, strategy);
         return this;
     }
 
@@ -91,4 +85,13 @@ public sealed class StrategyCatalog : IStrategyCatalog
 
     public DecisionRegistration Decision(string typeName) =>
         _decisions.GetValueOrDefault(typeName) ?? throw new KeyNotFoundException($"No decision logic type '{typeName}' is registered.");
+
+    /// <summary>Decision logics and strategies share one name space: a scenario set names either by its type.</summary>
+    private void EnsureNewDecisionName(string typeName)
+    {
+        if (_decisions.ContainsKey(typeName) || _strategies.ContainsKey(typeName))
+        {
+            throw new InvalidOperationException($"A decision type named '{typeName}' is already registered.");
+        }
+    }
 }

@@ -25,15 +25,19 @@ internal sealed class LiveExportBuilder(RunOptions options, ISimulatedAccount si
             }
             : null;
 
-    private LivePortfolio Portfolio() => new()
+    private LivePortfolio Portfolio()
     {
-        Statistics = simulator.Statistics(),
-        PositionSide = simulator.NetPosition is { } net ? (net.Side == TradeSide.Long ? "long" : "short") : null,
-        PositionLots = simulator.NetPosition?.Lots ?? 0,
-        PositionOpenPrice = simulator.NetPosition?.OpenPrice ?? 0,
-        FloatingProfit = simulator.Equity - simulator.Balance,
-        OrderPending = simulator.HasPendingOrder,
-    };
+        var net = simulator.NetPosition;
+        return new LivePortfolio
+        {
+            Statistics = simulator.Statistics(),
+            PositionSide = net is { Side: var side } ? (side == TradeSide.Long ? "long" : "short") : null,
+            PositionLots = net?.Lots ?? 0,
+            PositionOpenPrice = net?.OpenPrice ?? 0,
+            FloatingProfit = simulator.Equity - simulator.Balance,
+            OrderPending = simulator.HasPendingOrder,
+        };
+    }
 
     private LivePerformance Performance(long ticksDone, TimeSpan loopElapsed)
     {

@@ -166,7 +166,7 @@ public sealed class ScenarioRunner(StrategyCatalog catalog, Func<TickSource, ITi
         [.. package.Workers.Select(spec =>
         {
             var registration = catalog.Worker(spec.Type);
-            var context = new WorkerBuildContext(spec.Name, Timeframe.Parse(spec.Timeframe), ToParameters(registration.Info.Parameters, spec.Numbers, spec.Choices))
+            var context = new WorkerBuildContext(spec.Name, Timeframe.Parse(spec.Timeframe), ParameterSet.Resolve(registration.Info.Parameters, spec.Numbers, spec.Choices))
             {
                 Log = log.ForContext("Worker", spec.Name),
             };
@@ -180,20 +180,7 @@ public sealed class ScenarioRunner(StrategyCatalog catalog, Func<TickSource, ITi
                      ?? throw new InvalidOperationException($"Decision input '{input.Key}' names worker '{input.Value}', which the package does not hold."));
 
     private static ParameterSet DecisionParameters(ProcessDataPackage package, DecisionTypeInfo info) =>
-        ToParameters(info.Parameters, package.Decision.Numbers, package.Decision.Choices);
-
-    private static ParameterSet ToParameters(IEnumerable<ParameterSpec> specs, IReadOnlyDictionary<string, double> numbers, IReadOnlyDictionary<string, string> choices)
-    {
-        var set = ParameterSet.Empty;
-        foreach (var spec in specs)
-        {
-            set = spec.Kind == ParameterKind.Choice
-                ? set.With(spec.Name, choices.GetValueOrDefault(spec.Name) ?? spec.DefaultChoice!)
-                : set.With(spec.Name, numbers.TryGetValue(spec.Name, out var value) ? value : spec.DefaultNumber!.Value);
-        }
-
-        return set;
-    }
+        ParameterSet.Resolve(info.Parameters, package.Decision.Numbers, package.Decision.Choices);
 
     /// <summary>A bar series per timeframe that a worker or the strategy reads, shortest first, and the workers of each.</summary>
     private static (BarSeries[] Series, int[][] WorkersOfSeries) GroupByTimeframe(Worker[] workers, IReadOnlyList<BarNeed> barNeeds)

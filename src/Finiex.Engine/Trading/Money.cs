@@ -9,7 +9,8 @@ namespace Finiex.Engine.Trading;
 /// </summary>
 internal static class Money
 {
-    private const long MsPerDay = 86_400_000;
+    /// <summary>Milliseconds in a day: from one 00:00 UTC to the next.</summary>
+    public const long Day = 86_400_000;
 
     /// <summary>Price P&amp;L in the quote currency: long <c>(close − open)·contract·lots</c>, short <c>(open − close)·contract·lots</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -25,7 +26,7 @@ internal static class Money
         lots * contractSize * (accountIsBase ? 1 : mid) / leverage;
 
     /// <summary>The first 00:00 UTC after <paramref name="time"/>: the first midnight a position opened then is charged for.</summary>
-    public static long NextMidnight(long time) => Timeframe.D1.BucketStart(time) + MsPerDay;
+    public static long NextMidnight(long time) => Timeframe.D1.BucketStart(time) + Day;
 
     /// <summary>
     /// The swap of one midnight in quote currency: <c>swap · point · contract_size · lots</c>, three times for the crossing
@@ -37,6 +38,4 @@ internal static class Money
         var times = endingWeekday == rollover3Days ? 3 : 1;
         return swapPoints * point * contractSize * lots * times;
     }
-
-    public const long Day = MsPerDay;
 }

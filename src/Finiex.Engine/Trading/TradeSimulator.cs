@@ -73,10 +73,6 @@ public sealed class TradeSimulator : ISimulatedAccount
 
     public bool HasPendingOrder => _hasPending;
 
-    public double PositionLots => _hasPosition ? _lots : 0;
-
-    public double PositionOpenPrice => _hasPosition ? _openPrice : 0;
-
     public (TradeSide Side, double Lots, double OpenPrice)? NetPosition => _hasPosition ? (_side, _lots, _openPrice) : null;
 
     public IReadOnlyList<TradeRecord> Trades => _trades;
@@ -166,7 +162,7 @@ public sealed class TradeSimulator : ISimulatedAccount
         for (; i < times.Length; i++)
         {
             var (bid, ask) = (bids[i], asks[i]);
-            if (isLong ? bid <= stopLoss || bid >= takeProfit : ask >= stopLoss || ask <= takeProfit)
+            if (ProtectiveStops.Check(isLong, bid, ask, stopLoss, takeProfit) != StopHit.None)
             {
                 break;
             }
@@ -328,31 +324,17 @@ public sealed class TradeSimulator : ISimulatedAccount
         _totals.Commissions += _openCommission;
         Balance -= _openCommission;
         _nextMidnight = Money.NextMidnight(time);
-        var direction = _side == TradeSide.Long ? 1 : -1;
-        _stopLoss = _rules.StopLossPoints is { } sl ? _openPrice - (direction * sl * _rules.Point) : double.NaN;
-        _takeProfit = _rules.TakeProfitPoints is { } tp ? _openPrice + (direction * tp * _rules.Point) : double.NaN;
+        _stopLoss = _rules.StopLossPoints is { } sl ? StopLevel.Points(sl).StopLossPrice(_side, _openPrice, _rules.Point) : double.NaN;
+        _takeProfit = _rules.TakeProfitPoints is { } tp ? StopLevel.Points(tp).TakeProfitPrice(_side, _openPrice, _rules.Point) : double.NaN;
     }
 
     private void CheckStops(long time, double bid, double ask)
     {
-        if (_side == TradeSide.Long)
+        var isLong = _side == TradeSide.Long;
+        var hit = ProtectiveStops.Check(isLong, bid, ask, _stopLoss, _takeProfit);
+        if (hit != StopHit.None)
         {
-            if (bid <= _stopLoss)
-            {
-                ClosePosition(time, bid, CloseReason.StopLoss, (bid + ask) / 2);
-            }
-            else if (bid >= _takeProfit)
-            {
-                ClosePosition(time, bid, CloseReason.TakeProfit, (bid + ask) / 2);
-            }
-        }
-        else if (ask >= _stopLoss)
-        {
-            ClosePosition(time, ask, CloseReason.StopLoss, (bid + ask) / 2);
-        }
-        else if (ask <= _takeProfit)
-        {
-            ClosePosition(time, ask, CloseReason.TakeProfit, (bid + ask) / 2);
+            ClosePosition(time, isLong ? bid : ask, hit == StopHit.StopLoss ? CloseReason.StopLoss : CloseReason.TakeProfit, (bid + ask) / 2);
         }
     }
 

@@ -481,17 +481,15 @@ public sealed class TradingApiSimulator : ISimulatedAccount
         for (var i = 0; i < _positions.Count;)
         {
             var position = _positions[i];
-            var price = position.IsLong ? bid : ask;
-            var stopHit = position.IsLong ? price <= position.StopLoss : price >= position.StopLoss;
-            var takeHit = position.IsLong ? price >= position.TakeProfit : price <= position.TakeProfit;
-            if (position.OpenIndex >= index || !(stopHit || takeHit))
+            var hit = position.OpenIndex < index ? ProtectiveStops.Check(position.IsLong, bid, ask, position.StopLoss, position.TakeProfit) : StopHit.None;
+            if (hit == StopHit.None)
             {
                 i++;
                 continue;
             }
 
-            var reason = !stopHit ? CloseReason.TakeProfit : position.StopSetByTrailing ? CloseReason.TrailingStop : CloseReason.StopLoss;
-            ClosePosition(position, position.Lots, price, reason, time);
+            var reason = hit == StopHit.TakeProfit ? CloseReason.TakeProfit : position.StopSetByTrailing ? CloseReason.TrailingStop : CloseReason.StopLoss;
+            ClosePosition(position, position.Lots, position.IsLong ? bid : ask, reason, time);
         }
     }
 

@@ -20,10 +20,7 @@ internal sealed class ScenarioBinder(IStrategyCatalog catalog, string setDirecto
 
         strategy.RejectUnknownKeys(ConfigKeys.Strategy, "strategy");
         // A strategy that reads bars only (no worker inputs) may have no workers.
-        var needsWorkers = (strategy.Node["decision"] as JsonObject)?["type"] is not JsonValue typeValue
-                           || !typeValue.TryGetValue(out string? peekedType)
-                           || catalog.FindDecision(peekedType) is not { } peeked
-                           || peeked.Inputs.Length > 0;
+        var needsWorkers = PeekDecisionType(strategy.Node)?.Inputs.Length != 0;
         var workersReader = strategy.Object("workers", needsWorkers, "name each worker: \"workers\": {\"rsi_fast\": {\"type\": \"rsi\", \"timeframe\": \"M5\"}}");
         var workers = new List<WorkerConfig>();
         var workerTypes = new Dictionary<string, WorkerTypeInfo>(StringComparer.Ordinal);
@@ -60,9 +57,7 @@ internal sealed class ScenarioBinder(IStrategyCatalog catalog, string setDirecto
     public void CheckAccountStops(ObjectReader config)
     {
         // By the type's name, so that the problem shows even while the strategy's parameters have problems of their own.
-        var typeName = (config.Node["strategy"] as JsonObject)?["decision"] is JsonObject decision && decision["type"] is JsonValue type
-                       && type.TryGetValue(out string? name) ? name : null;
-        if (typeName is null || catalog.FindDecision(typeName) is not { Style: TradingStyle.TradingApi } || config.Object("account", false, "") is not { } account)
+        if (PeekDecisionType(config.Node["strategy"]) is not { Style: TradingStyle.TradingApi } type || config.Object("account", false, "") is not { } account)
         {
             return;
         }
@@ -72,11 +67,17 @@ internal sealed class ScenarioBinder(IStrategyCatalog catalog, string setDirecto
             if (account.Has(key))
             {
                 config.Problems.Add(Validation.ValidationProblem.Error(account.PathOf(key),
-                    $"account.{key} applies to decision logics; {typeName} trades through the trading API and places its own stops",
+                    $"account.{key} applies to decision logics; {type.TypeName} trades through the trading API and places its own stops",
                     $"remove account.{key} and set strategy.decision.params.{key} instead"));
             }
         }
     }
+
+    /// <summary>The decision type a strategy object names, read before it is bound; null when it names none the catalog knows.</summary>
+    private DecisionTypeInfo? PeekDecisionType(JsonNode? strategy) =>
+        (strategy as JsonObject)?["decision"] is JsonObject decision && decision["type"] is JsonValue type && type.TryGetValue(out string? name)
+            ? catalog.FindDecision(name)
+            : null;
 
     public AccountConfig? BindAccount(ObjectReader config)
     {

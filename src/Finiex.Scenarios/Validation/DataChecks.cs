@@ -117,25 +117,19 @@ internal sealed class DataChecks(TickStore store) : IDisposable
             return Math.Max(0, end - start);
         }
 
-        foreach (var worker in scenario.Strategy.Workers)
+        // Every reader of bars — each worker and the strategy itself — with where to point and what to lower.
+        var readers = scenario.Strategy.Workers
+            .Select(w => (Reader: $"worker '{w.Name}'", w.Timeframe, Bars: w.WarmupBars, Path: paths.Workers.GetValueOrDefault(w.Name, paths.Start), Lower: "warmup_bars"))
+            .Concat(scenario.Strategy.Decision.Bars
+                .Select(b => (Reader: scenario.Strategy.Decision.Type, b.Timeframe, Bars: b.WarmupBars, Path: paths.DecisionType, Lower: "the strategy's lookback")));
+        foreach (var (reader, timeframe, bars, path, lower) in readers)
         {
-            var found = WarmupCounter.CountBarsBefore(times, scenario.StartMs, worker.Timeframe, worker.WarmupBars);
-            if (found < worker.WarmupBars)
+            var found = WarmupCounter.CountBarsBefore(times, scenario.StartMs, timeframe, bars);
+            if (found < bars)
             {
-                problems.Add(ValidationProblem.Error(paths.Workers.GetValueOrDefault(worker.Name, paths.Start),
-                    $"not enough warmup history for worker '{worker.Name}': {scenario.Symbol} {worker.Timeframe} needs {worker.WarmupBars} bars before {UtcTime.Format(scenario.StartMs)}, found {found}",
-                    "start later, import earlier data, lower warmup_bars, or set allow_short_warmup on the scenario"));
-            }
-        }
-
-        foreach (var need in scenario.Strategy.Decision.Bars)
-        {
-            var found = WarmupCounter.CountBarsBefore(times, scenario.StartMs, need.Timeframe, need.WarmupBars);
-            if (found < need.WarmupBars)
-            {
-                problems.Add(ValidationProblem.Error(paths.DecisionType,
-                    $"not enough warmup history for {scenario.Strategy.Decision.Type}: {scenario.Symbol} {need.Timeframe} needs {need.WarmupBars} bars before {UtcTime.Format(scenario.StartMs)}, found {found}",
-                    "start later, import earlier data, lower the strategy's lookback, or set allow_short_warmup on the scenario"));
+                problems.Add(ValidationProblem.Error(path,
+                    $"not enough warmup history for {reader}: {scenario.Symbol} {timeframe} needs {bars} bars before {UtcTime.Format(scenario.StartMs)}, found {found}",
+                    $"start later, import earlier data, lower {lower}, or set allow_short_warmup on the scenario"));
             }
         }
 
