@@ -1,7 +1,9 @@
 // An example strategy trading through the trading API, compiled and run by the tests
 // (tests/Finiex.Engine.Tests/Extending): docs/trading-api.md explains it.
+using Finiex.Sdk.Catalog;
+using Finiex.Sdk.Time;
+using Finiex.Sdk.Trading;
 using Finiex.Core.Strategy;
-using Finiex.Core.Time;
 using Finiex.Engine.Catalog;
 using Finiex.Engine.Strategies;
 using Finiex.Engine.Trading;

@@ -1,6 +1,8 @@
 // An example worker type, compiled by the tests (tests/Finiex.Engine.Tests/Extending): docs/extending.md explains it.
+using Finiex.Sdk.Catalog;
+using Finiex.Sdk.Time;
+using Finiex.Sdk.Workers;
 using Finiex.Core.Strategy;
-using Finiex.Core.Time;
 using Finiex.Engine.Catalog;
 using Finiex.Engine.Workers;
 

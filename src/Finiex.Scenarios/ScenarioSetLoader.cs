@@ -1,9 +1,9 @@
+using Finiex.Sdk.Time;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Finiex.Core.Scenarios;
 using Finiex.Core.Strategy;
-using Finiex.Core.Time;
 using Finiex.Data.Store;
 using Finiex.Scenarios.Loading;
 using Finiex.Scenarios.Validation;

@@ -1,5 +1,7 @@
+using Finiex.Sdk.Catalog;
+using Finiex.Sdk.Time;
+using Finiex.Sdk.Workers;
 using Finiex.Core.Strategy;
-using Finiex.Core.Time;
 using Finiex.Engine.Catalog;
 using Finiex.Engine.Workers;
 

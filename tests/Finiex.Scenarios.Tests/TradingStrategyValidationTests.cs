@@ -1,3 +1,4 @@
+using Finiex.Sdk.Catalog;
 using Finiex.Core.Strategy;
 using Finiex.Scenarios.Validation;
 
@@ -28,7 +29,7 @@ public sealed class TradingStrategyValidationTests
         var decision = report.Scenarios[0].Config!.Strategy.Decision;
         Assert.Empty(report.Scenarios[0].Config!.Strategy.Workers);
         Assert.Equal((TradingStyle.TradingApi, true), (decision.Style, decision.Hedges));
-        Assert.Equal(new BarNeed(Finiex.Core.Time.Timeframe.M15, 20), Assert.Single(decision.Bars));
+        Assert.Equal(new BarNeed(Finiex.Sdk.Time.Timeframe.M15, 20), Assert.Single(decision.Bars));
         Assert.Contains(report.Scenarios, s => s.Config!.Strategy.Decision.Parameters.Choices["mode"] == "fade");
     }
 

@@ -1,4 +1,4 @@
-using Finiex.Core.Time;
+using Finiex.Sdk.Time;
 using Finiex.Scenarios.Validation;
 
 namespace Finiex.Scenarios.Tests;

@@ -1,5 +1,7 @@
+using Finiex.Sdk.Bars;
+using Finiex.Sdk.Time;
+using Finiex.Sdk.Trading;
 using BenchmarkDotNet.Attributes;
-using Finiex.Core.Time;
 using Finiex.Engine.Bars;
 using Finiex.Engine.Trading;
 

@@ -1,5 +1,6 @@
+using Finiex.Sdk.Time;
+using Finiex.Sdk.Workers;
 using BenchmarkDotNet.Attributes;
-using Finiex.Core.Time;
 using Finiex.Engine.Workers;
 
 namespace Finiex.Benchmarks.Suites;

@@ -1,3 +1,4 @@
+using Finiex.Sdk.Catalog;
 using System.Globalization;
 using Finiex.Core.Strategy;
 using Spectre.Console;

@@ -1,4 +1,4 @@
-using Finiex.Core.Time;
+using Finiex.Sdk.Time;
 using Finiex.Data.Import;
 using Finiex.Data.Store;
 using Spectre.Console;

@@ -1,5 +1,5 @@
+using Finiex.Sdk.Time;
 using Finiex.Cli.Commands;
-using Finiex.Core.Time;
 using Finiex.Data.Coverage;
 using Spectre.Console;
 

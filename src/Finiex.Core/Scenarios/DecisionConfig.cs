@@ -1,3 +1,4 @@
+using Finiex.Sdk.Catalog;
 using System.Collections.Immutable;
 using Finiex.Core.Strategy;
 

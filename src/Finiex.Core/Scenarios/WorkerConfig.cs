@@ -1,5 +1,6 @@
+using Finiex.Sdk.Catalog;
+using Finiex.Sdk.Time;
 using Finiex.Core.Strategy;
-using Finiex.Core.Time;
 
 namespace Finiex.Core.Scenarios;
 

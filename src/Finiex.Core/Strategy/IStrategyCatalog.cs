@@ -1,3 +1,5 @@
+using Finiex.Sdk.Catalog;
+
 namespace Finiex.Core.Strategy;
 
 /// <summary>The worker and decision logic types a scenario set may name.</summary>

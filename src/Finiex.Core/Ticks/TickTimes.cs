@@ -1,4 +1,5 @@
-using Finiex.Core.Time;
+
+using Finiex.Sdk.Time;
 
 namespace Finiex.Core.Ticks;
 

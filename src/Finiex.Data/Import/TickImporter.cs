@@ -280,7 +280,7 @@ public sealed class TickImporter(TickStore store)
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
-    private static string Format(long ms) => Finiex.Core.Time.UtcTime.Format(ms);
+    private static string Format(long ms) => Finiex.Sdk.Time.UtcTime.Format(ms);
 
     private static void ValidateSymbol(string symbol)
     {

@@ -1,5 +1,6 @@
+using Finiex.Sdk.Bars;
+using Finiex.Sdk.Time;
 using Finiex.Contracts.Packages;
-using Finiex.Core.Time;
 
 namespace Finiex.Engine.Bars;
 

@@ -1,3 +1,5 @@
+using Finiex.Sdk.Catalog;
+using Finiex.Sdk.Workers;
 using Finiex.Core.Strategy;
 using Finiex.Engine.Decisions;
 using Finiex.Engine.Workers;

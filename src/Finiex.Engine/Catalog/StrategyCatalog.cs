@@ -1,3 +1,4 @@
+using Finiex.Sdk.Catalog;
 using Finiex.Core.Strategy;
 
 namespace Finiex.Engine.Catalog;

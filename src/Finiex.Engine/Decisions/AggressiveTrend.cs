@@ -1,3 +1,5 @@
+using Finiex.Sdk.Decisions;
+using Finiex.Sdk.Workers;
 using Finiex.Engine.Workers;
 using System.Runtime.CompilerServices;
 

@@ -1,3 +1,5 @@
+using Finiex.Sdk.Decisions;
+using Finiex.Sdk.Workers;
 using Finiex.Engine.Workers;
 using System.Runtime.CompilerServices;
 
@@ -14,17 +16,17 @@ public abstract class OscillatorBandLogic<TRule>(OscillatorWorker oscillator, Ba
     public sealed override Decision Decide(double mid) =>
         oscillator.IsReady && band.IsReady ? rule.Decide(oscillator.Value, BandPosition.Of(mid, band.Lower, band.Upper)) : Decision.Flat;
 
-    internal sealed override bool DecidesBlocks => true;
+    public sealed override bool DecidesBlocks => true;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal sealed override void DecideBlock(ReadOnlySpan<double> mids, Span<Decision> decisions)
+    public sealed override void DecideBlock(ReadOnlySpan<double> mids, Span<Decision> decisions)
     {
         var (values, bands) = (oscillator.Block!, band.Block!);
         var ready = Math.Min(mids.Length, Math.Max(values.ReadyFrom, bands.ReadyFrom));
         decisions[..ready].Fill(Decision.Flat);
-        var oscillatorValues = values.Columns[0].AsSpan(0, mids.Length);
-        var lowers = bands.Columns[0].AsSpan(0, mids.Length);
-        var uppers = bands.Columns[2].AsSpan(0, mids.Length);
+        var oscillatorValues = values.Values(0, mids.Length);
+        var lowers = bands.Values(0, mids.Length);
+        var uppers = bands.Values(2, mids.Length);
         var localRule = rule;
         for (var i = ready; i < mids.Length; i++)
         {

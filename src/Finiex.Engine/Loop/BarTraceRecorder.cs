@@ -1,3 +1,5 @@
+using Finiex.Sdk.Bars;
+using Finiex.Sdk.Workers;
 using Finiex.Contracts.Results;
 using Finiex.Engine.Bars;
 using Finiex.Engine.Workers;

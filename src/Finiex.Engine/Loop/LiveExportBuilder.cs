@@ -1,3 +1,6 @@
+using Finiex.Sdk.Bars;
+using Finiex.Sdk.Trading;
+using Finiex.Sdk.Workers;
 using Finiex.Contracts.Live;
 using Finiex.Contracts.Packages;
 using Finiex.Engine.Bars;

@@ -1,3 +1,9 @@
+using Finiex.Sdk.Bars;
+using Finiex.Sdk.Catalog;
+using Finiex.Sdk.Decisions;
+using Finiex.Sdk.Time;
+using Finiex.Sdk.Trading;
+using Finiex.Sdk.Workers;
 using Finiex.Core.Ticks;
 using System.Diagnostics;
 using System.Globalization;
@@ -5,7 +11,6 @@ using Finiex.Contracts.Live;
 using Finiex.Contracts.Packages;
 using Finiex.Contracts.Results;
 using Finiex.Core.Strategy;
-using Finiex.Core.Time;
 using Finiex.Engine.Bars;
 using Finiex.Engine.Catalog;
 using Finiex.Engine.Decisions;

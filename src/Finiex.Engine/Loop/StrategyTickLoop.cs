@@ -1,3 +1,6 @@
+using Finiex.Sdk.Bars;
+using Finiex.Sdk.Trading;
+using Finiex.Sdk.Workers;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Finiex.Contracts.Results;

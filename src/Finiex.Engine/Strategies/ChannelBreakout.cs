@@ -1,4 +1,5 @@
-using Finiex.Core.Time;
+using Finiex.Sdk.Time;
+using Finiex.Sdk.Trading;
 using Finiex.Engine.Trading;
 
 namespace Finiex.Engine.Strategies;

@@ -1,3 +1,4 @@
+using Finiex.Sdk.Trading;
 using Finiex.Contracts.Results;
 
 namespace Finiex.Engine.Trading;

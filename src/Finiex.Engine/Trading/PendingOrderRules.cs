@@ -1,3 +1,4 @@
+using Finiex.Sdk.Trading;
 using System.Runtime.CompilerServices;
 
 namespace Finiex.Engine.Trading;
@@ -11,9 +12,6 @@ namespace Finiex.Engine.Trading;
 /// </summary>
 public static class PendingOrderRules
 {
-    /// <summary>Expiry time meaning none.</summary>
-    public const long NoExpiry = long.MaxValue;
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsExpired(long expiry, long tickTime) => expiry <= tickTime;
 

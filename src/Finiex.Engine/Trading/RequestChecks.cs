@@ -1,3 +1,4 @@
+using Finiex.Sdk.Trading;
 using Finiex.Core.Symbols;
 
 namespace Finiex.Engine.Trading;

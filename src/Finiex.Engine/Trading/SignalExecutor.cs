@@ -1,3 +1,5 @@
+using Finiex.Sdk.Decisions;
+using Finiex.Sdk.Trading;
 using Finiex.Engine.Decisions;
 using System.Runtime.CompilerServices;
 

@@ -1,5 +1,6 @@
+using Finiex.Sdk.Decisions;
+using Finiex.Sdk.Trading;
 using Finiex.Contracts.Results;
-using Finiex.Core.Time;
 using Finiex.Engine.Decisions;
 using System.Runtime.CompilerServices;
 

@@ -1,3 +1,4 @@
+using Finiex.Sdk.Trading;
 using System.Runtime.CompilerServices;
 using Finiex.Contracts.Results;
 
@@ -11,7 +12,7 @@ namespace Finiex.Engine.Trading;
 /// trigger, a stop that can be hit or trail, a midnight to charge; otherwise it only marks equity and checks stop-out.
 /// Per tick it allocates nothing.
 /// </summary>
-public sealed class TradingApiSimulator : ISimulatedAccount
+public sealed class TradingApiSimulator : ISimulatedAccount, ITradingDesk
 {
     private readonly TradingRules _rules;
     private readonly RequestLimits _limits;
@@ -157,12 +158,12 @@ public sealed class TradingApiSimulator : ISimulatedAccount
         }
 
         return SubmitOrder(check, new TradingRequest(RequestKind.OpenMarket, 0, side, default, lots, double.NaN, stopLoss, takeProfit, trailingPoints,
-            PendingOrderRules.NoExpiry, margin));
+            PendingOrder.NoExpiry, margin));
     }
 
     /// <summary>A pending order to place; SL/TP as prices (checked against the order's price) or points from the fill.</summary>
     public RequestRejection PlacePending(PendingOrderType type, double lots, double price, StopLevel stopLoss = default, StopLevel takeProfit = default,
-        double trailingPoints = 0, long expiryMs = PendingOrderRules.NoExpiry)
+        double trailingPoints = 0, long expiryMs = PendingOrder.NoExpiry)
     {
         var check = RequestChecks.OpenVolume(lots, _limits);
         check = check != RequestRejection.None ? check : RequestChecks.PendingPrice(type, price, _bid, _ask, _limits);
@@ -178,7 +179,7 @@ public sealed class TradingApiSimulator : ISimulatedAccount
             : lots is { } some ? RequestChecks.CloseVolume(some, position.Lots, _limits)
             : RequestRejection.None;
         return SubmitOrder(check, new TradingRequest(RequestKind.Close, positionId, position?.Side ?? default, default, lots ?? double.PositiveInfinity,
-            double.NaN, default, default, 0, PendingOrderRules.NoExpiry, 0));
+            double.NaN, default, default, 0, PendingOrder.NoExpiry, 0));
     }
 
     /// <summary>Changes a position's SL or TP (prices, checked against its bid for a long, its ask for a short) or its trailing distance; null leaves one as it is.</summary>

@@ -1,3 +1,5 @@
+using Finiex.Sdk.Trading;
+
 namespace Finiex.Engine.Trading;
 
 /// <summary>What a trading-API request asks for (SEMANTICS §10).</summary>

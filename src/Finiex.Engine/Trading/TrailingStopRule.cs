@@ -1,3 +1,4 @@
+using Finiex.Sdk.Trading;
 using System.Runtime.CompilerServices;
 
 namespace Finiex.Engine.Trading;

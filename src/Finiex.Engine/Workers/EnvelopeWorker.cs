@@ -1,4 +1,5 @@
-using Finiex.Core.Time;
+using Finiex.Sdk.Time;
+using Finiex.Sdk.Workers;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 

@@ -1,8 +1,8 @@
+using Finiex.Sdk.Time;
 using Finiex.Contracts.Packages;
 using Finiex.Core.Scenarios;
 using Finiex.Core.Symbols;
 using Finiex.Core.Ticks;
-using Finiex.Core.Time;
 using Finiex.Data.Brokers;
 using Finiex.Data.Store;
 using Finiex.Engine.Bars;

@@ -1,5 +1,5 @@
+using Finiex.Sdk.Time;
 using Finiex.Core.Ticks;
-using Finiex.Core.Time;
 
 namespace Finiex.Scenarios.Validation;
 

@@ -1,4 +1,5 @@
-using Finiex.Core.Time;
+using Finiex.Sdk.Bars;
+using Finiex.Sdk.Time;
 using Finiex.Engine.Bars;
 
 namespace Finiex.Engine.Tests.Bars;

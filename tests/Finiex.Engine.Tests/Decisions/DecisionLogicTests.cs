@@ -1,3 +1,4 @@
+using Finiex.Sdk.Decisions;
 using Finiex.Engine.Decisions;
 
 namespace Finiex.Engine.Tests.Decisions;

@@ -1,4 +1,4 @@
-using Finiex.Core.Time;
+using Finiex.Sdk.Time;
 using Finiex.Data.Store;
 using Finiex.Engine.Catalog;
 using Finiex.Examples;

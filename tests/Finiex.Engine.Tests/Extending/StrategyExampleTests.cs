@@ -1,3 +1,6 @@
+using Finiex.Sdk.Catalog;
+using Finiex.Sdk.Trading;
+using Finiex.Sdk.Workers;
 using Finiex.Core.Strategy;
 using Finiex.Engine.Catalog;
 using Finiex.Engine.Loop;

@@ -1,3 +1,5 @@
+using Finiex.Sdk.Decisions;
+using Finiex.Sdk.Workers;
 using Finiex.Contracts.Packages;
 using Finiex.Contracts.Results;
 using Finiex.Data.Store;

@@ -1,5 +1,5 @@
+using Finiex.Sdk.Time;
 using Finiex.Contracts.Packages;
-using Finiex.Core.Time;
 using Finiex.Data.Store;
 using Finiex.Engine.Catalog;
 using Finiex.Engine.Loop;

@@ -1,4 +1,6 @@
-using Finiex.Core.Time;
+using Finiex.Sdk.Bars;
+using Finiex.Sdk.Time;
+using Finiex.Sdk.Trading;
 using Finiex.Engine.Bars;
 using Finiex.Engine.Strategies;
 using Finiex.Engine.Tests.Trading.Api;

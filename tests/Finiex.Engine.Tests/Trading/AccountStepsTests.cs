@@ -1,3 +1,4 @@
+using Finiex.Sdk.Decisions;
 using Finiex.Contracts.Packages;
 using Finiex.Engine.Bars;
 using Finiex.Engine.Decisions;

@@ -1,3 +1,4 @@
+using Finiex.Sdk.Trading;
 using Finiex.Engine.Trading;
 
 namespace Finiex.Engine.Tests.Trading;
@@ -40,7 +41,7 @@ public sealed class PendingOrderAndTrailingRulesTests
         Assert.False(PendingOrderRules.IsExpired(expiry: 1_000, tickTime: 999));
         Assert.True(PendingOrderRules.IsExpired(expiry: 1_000, tickTime: 1_000)); // the boundary: expired, cancelled before any trigger
         Assert.True(PendingOrderRules.IsExpired(expiry: 1_000, tickTime: 1_001));
-        Assert.False(PendingOrderRules.IsExpired(PendingOrderRules.NoExpiry, long.MaxValue - 1));
+        Assert.False(PendingOrderRules.IsExpired(PendingOrder.NoExpiry, long.MaxValue - 1));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Finiex.Sdk.Trading;
 using Finiex.Contracts.Packages;
 using Finiex.Engine.Trading;
 using static Finiex.Engine.Tests.Trading.SimulatorHarness;

@@ -1,4 +1,5 @@
-using Finiex.Core.Time;
+using Finiex.Sdk.Time;
+using Finiex.Sdk.Workers;
 using Finiex.Engine.Workers;
 
 namespace Finiex.Engine.Tests.Workers;

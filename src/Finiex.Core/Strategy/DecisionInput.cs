@@ -1,4 +1,0 @@
-namespace Finiex.Core.Strategy;
-
-/// <summary>A named worker input a decision logic reads, with the kind of worker it expects.</summary>
-public sealed record DecisionInput(string Name, WorkerOutput Expects, string Description);

@@ -1,7 +1,0 @@
-using Finiex.Core.Strategy;
-using Finiex.Engine.Decisions;
-
-namespace Finiex.Engine.Catalog;
-
-/// <summary>A decision logic type: its description (inputs, parameters) and how to build one.</summary>
-public sealed record DecisionRegistration(DecisionTypeInfo Info, Func<DecisionBuildContext, DecisionLogic> Create);

@@ -1,7 +1,0 @@
-using Finiex.Core.Strategy;
-using Finiex.Engine.Strategies;
-
-namespace Finiex.Engine.Catalog;
-
-/// <summary>A strategy type that trades through the trading API: its description (inputs, parameters, bars, hedging) and how to build one.</summary>
-public sealed record StrategyRegistration(DecisionTypeInfo Info, Func<DecisionBuildContext, TradingStrategy> Create);

@@ -1,8 +1,0 @@
-namespace Finiex.Engine.Decisions;
-
-public enum Signal
-{
-    Flat,
-    Buy,
-    Sell,
-}

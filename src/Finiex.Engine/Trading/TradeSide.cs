@@ -1,7 +1,0 @@
-namespace Finiex.Engine.Trading;
-
-public enum TradeSide
-{
-    Long,
-    Short,
-}

@@ -1,0 +1,8 @@
+namespace Finiex.Sdk.Decisions;
+
+public enum Signal
+{
+    Flat,
+    Buy,
+    Sell,
+}

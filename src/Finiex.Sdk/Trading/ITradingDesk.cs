@@ -1,0 +1,29 @@
+namespace Finiex.Sdk.Trading;
+
+/// <summary>The account behind a <see cref="TradingContext"/>: what a strategy reads and the requests it submits (SEMANTICS §10). The engine implements it.</summary>
+internal interface ITradingDesk
+{
+    double Balance { get; }
+
+    double Equity { get; }
+
+    double Margin { get; }
+
+    double FreeMargin { get; }
+
+    IReadOnlyList<OpenPosition> Positions { get; }
+
+    IReadOnlyList<PendingOrder> Orders { get; }
+
+    RequestRejection OpenMarket(TradeSide side, double lots, StopLevel stopLoss, StopLevel takeProfit, double trailingPoints);
+
+    RequestRejection PlacePending(PendingOrderType type, double lots, double price, StopLevel stopLoss, StopLevel takeProfit, double trailingPoints, long expiryMs);
+
+    RequestRejection Close(long positionId, double? lots);
+
+    RequestRejection ModifyPosition(long positionId, double? stopLoss, double? takeProfit, double? trailingPoints);
+
+    RequestRejection ModifyOrder(long orderId, double? price, StopLevel? stopLoss, StopLevel? takeProfit, double? trailingPoints, long? expiryMs);
+
+    RequestRejection Cancel(long orderId);
+}

@@ -1,0 +1,7 @@
+namespace Finiex.Sdk.Trading;
+
+public enum TradeSide
+{
+    Long,
+    Short,
+}
