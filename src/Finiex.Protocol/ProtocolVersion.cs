@@ -6,10 +6,11 @@ namespace Finiex.Protocol;
 ///   1 — handshake, run request, progress, log batch, result, heartbeat, cancel, shutdown; frames [u8 kind][i32 LE length][MessagePack body].
 ///   2 — error info carries a failure kind (enum) and the exception type apart; heartbeats carry the loop's checkpoint count.
 ///   3 — the symbol carries its stops level; statistics carry requests dropped and rejected (the trading API of SEMANTICS §10).
+///   4 — packages name the plug-in assemblies a scenario runs with (path, assembly, version, SHA-256); results record them.
 /// </summary>
 public static class ProtocolVersion
 {
-    public const int Current = 3;
+    public const int Current = 4;
 
     /// <summary>Frames larger than this are refused as malformed (a result with a full bar trace stays far below).</summary>
     public const int MaxFrameBytes = 256 * 1024 * 1024;

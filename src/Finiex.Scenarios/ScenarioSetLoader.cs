@@ -13,9 +13,11 @@ namespace Finiex.Scenarios;
 /// <summary>
 /// Loads a scenario set file, merges defaults and overrides, expands grids, and validates everything it can:
 /// the configuration itself, and (with a store) symbols, data windows, warmup history, lot sizes and currencies.
-/// Every problem is reported with its JSON path; nothing throws for bad input.
+/// Every problem is reported with its JSON path; nothing throws for bad input. Plug-in assemblies the set names
+/// (<c>plugins</c>, relative to the set) and <paramref name="extraPlugins"/> (from <c>--plugin</c>) are loaded first,
+/// and their types validated against like the built-in ones.
 /// </summary>
-public sealed partial class ScenarioSetLoader(IStrategyCatalog catalog, TickStore? store)
+public sealed partial class ScenarioSetLoader(IStrategyCatalog catalog, TickStore? store, IReadOnlyList<string>? extraPlugins = null)
 {
     private static readonly JsonDocumentOptions DocumentOptions = new()
     {
@@ -89,6 +91,7 @@ public sealed partial class ScenarioSetLoader(IStrategyCatalog catalog, TickStor
         }
 
         var description = rootReader.String("description", false, "free text") ?? "";
+        var plugins = LoadPlugins(rootReader, Path.GetDirectoryName(fullPath)!, setProblems);
         var defaults = rootReader.Object("defaults", false, "an object with strategy, account and execution");
         defaults?.RejectUnknownKeys(ConfigKeys.Config, "defaults");
 
@@ -103,7 +106,7 @@ public sealed partial class ScenarioSetLoader(IStrategyCatalog catalog, TickStor
         if (scenarios is not null)
         {
             using var dataChecks = store is null ? null : new DataChecks(store);
-            var binder = new ScenarioBinder(catalog, Path.GetDirectoryName(fullPath)!);
+            var binder = new ScenarioBinder(plugins.Catalog, Path.GetDirectoryName(fullPath)!);
             for (var i = 0; i < scenarios.Count; i++)
             {
                 var scenarioPath = JsonPath.Index(JsonPath.Property(JsonPath.Root, "scenarios"), i);
@@ -138,8 +141,47 @@ public sealed partial class ScenarioSetLoader(IStrategyCatalog catalog, TickStor
             Name = name ?? "",
             Description = description,
             SetProblems = [.. setProblems],
+            Plugins = plugins.Plugins,
             Scenarios = [.. reports.Select((r, index) => r with { Index = index, Config = r.Config is null ? null : r.Config with { Index = index } })],
         };
+    }
+
+    private PluginLoad LoadPlugins(ObjectReader root, string setFolder, List<ValidationProblem> problems)
+    {
+        var sources = new List<PluginSource>();
+        const string Hint = "a list of plug-in assembly paths, relative to the set's folder, e.g. [\"../plugins/MyStrategies/bin/Debug/net10.0/MyStrategies.dll\"]";
+        if (root.Node["plugins"] is { } node)
+        {
+            if (node is not JsonArray paths)
+            {
+                root.Error("plugins", $"'plugins' must be an array, not {ObjectReader.Describe(node)}", Hint);
+            }
+            else
+            {
+                for (var i = 0; i < paths.Count; i++)
+                {
+                    var where = JsonPath.Index(root.PathOf("plugins"), i);
+                    if (paths[i] is JsonValue value && value.TryGetValue<string>(out var path) && path.Length > 0)
+                    {
+                        sources.Add(new PluginSource(Path.GetFullPath(Path.Combine(setFolder, path)), where));
+                    }
+                    else
+                    {
+                        problems.Add(ValidationProblem.Error(where, "a plug-in is named by a non-empty path string", Hint));
+                    }
+                }
+            }
+        }
+
+        sources.AddRange((extraPlugins ?? []).Select(path => new PluginSource(Path.GetFullPath(path), $"--plugin {path}")));
+        if (sources.Count == 0)
+        {
+            return new PluginLoad(catalog, [], []);
+        }
+
+        var load = catalog.WithPlugins(sources);
+        problems.AddRange(load.Problems.Select(p => ValidationProblem.Error(p.Origin, p.Message, p.Hint)));
+        return load;
     }
 
     private static void LoadScenario(JsonObject item, string path, JsonObject? defaults, OriginMap origins, ScenarioBinder binder,

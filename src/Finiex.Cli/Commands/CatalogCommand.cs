@@ -1,30 +1,42 @@
 using System.CommandLine;
 using System.Text.Json;
 using Finiex.Cli.Rendering;
+using Finiex.Core.Strategy;
 using Finiex.Engine.Catalog;
+using Spectre.Console;
 
 namespace Finiex.Cli.Commands;
 
-/// <summary><c>finiex catalog [--json]</c>: every worker type, decision logic and strategy known, with its parameters.</summary>
+/// <summary><c>finiex catalog [--plugin PATH]... [--json]</c>: every worker type, decision logic and strategy known, with its parameters and origin.</summary>
 internal static class CatalogCommand
 {
     public static Command Create(CliContext context)
     {
         var json = CommonOptions.Json("the catalog");
-        var command = new Command("catalog", "List every worker type, decision logic and strategy: parameters, defaults, ranges, outputs, inputs and warmup.") { json };
+        var plugins = CommonOptions.Plugins();
+        var command = new Command("catalog", "List every worker type, decision logic and strategy, built in and from the plug-ins given: parameters, defaults, ranges, outputs, inputs and warmup.")
+        {
+            plugins, json,
+        };
         command.SetAction(parse =>
         {
-            var catalog = StrategyCatalog.CreateDefault();
+            var paths = parse.GetValue(plugins) ?? [];
+            var load = StrategyCatalog.CreateDefault().WithPlugins([.. paths.Select(p => new PluginSource(Path.GetFullPath(p), $"--plugin {p}"))]);
+            foreach (var problem in load.Problems)
+            {
+                context.ErrorConsole.MarkupLineInterpolated($"[red]error[/] {problem.Origin}: {problem.Message}\n  [grey]→ {problem.Hint}[/]");
+            }
+
             if (parse.GetValue(json))
             {
-                context.Out.WriteLine(JsonSerializer.Serialize(CatalogRenderer.ToJson(catalog), CliJson.Options));
+                context.Out.WriteLine(JsonSerializer.Serialize(CatalogRenderer.ToJson(load.Catalog), CliJson.Options));
             }
             else
             {
-                CatalogRenderer.Render(context.Console, catalog);
+                CatalogRenderer.Render(context.Console, load.Catalog);
             }
 
-            return ExitCodes.Success;
+            return load.Problems.IsEmpty ? ExitCodes.Success : ExitCodes.InvalidInput;
         });
         return command;
     }

@@ -28,6 +28,13 @@ internal static class CommonOptions
 
     public const int MaxParallel = 256;
 
+    /// <summary><c>--plugin PATH</c>, repeatable: plug-in assemblies besides those the set names.</summary>
+    public static Option<string[]> Plugins() => new("--plugin")
+    {
+        Description = "A plug-in assembly (.dll built against Finiex.Sdk) whose types the set may use, besides the set's own \"plugins\"; repeat for several.",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
     /// <summary>A scenario timeout in seconds: positive and at most a week.</summary>
     public static Option<double?> ScenarioTimeout()
     {

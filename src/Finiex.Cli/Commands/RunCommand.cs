@@ -27,6 +27,7 @@ internal static class RunCommand
             Description = "Go on with an interrupted run's results folder: runs only the scenarios it did not complete (pending, failed, canceled, timed out); refuses a set that changed since.",
         };
         var store = CommonOptions.Store();
+        var plugins = CommonOptions.Plugins();
         var output = new Option<string>("--out") { Description = "Results folder.", DefaultValueFactory = _ => "results" };
         var json = CommonOptions.Json("summary.json");
         var trace = new Option<bool>("--trace") { Description = "Also write each closed bar with every worker's value (scenarios/<name>/bars_<TF>.csv)." };
@@ -50,7 +51,7 @@ internal static class RunCommand
             DefaultValueFactory = _ => LogLevelFilter.Info,
         };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No live view and no tables: only errors and where the results and the report are." };
-        var command = new Command("run", "Run a scenario set and write its results.") { set, resume, store, output, json, quiet, trace, noProfile, showProfile, score, minTrades, mode, parallel, timeout, liveView, logLevel };
+        var command = new Command("run", "Run a scenario set and write its results.") { set, resume, store, plugins, output, json, quiet, trace, noProfile, showProfile, score, minTrades, mode, parallel, timeout, liveView, logLevel };
         command.SetAction(async (parse, _) =>
         {
             if (parse.GetValue(mode) is not ("sequential" or "threads"))
@@ -65,6 +66,7 @@ internal static class RunCommand
                 SetFile = parse.GetValue(set),
                 ResumeFolder = parse.GetValue(resume),
                 StoreFolder = parse.GetValue(store),
+                Plugins = parse.GetValue(plugins) ?? [],
                 OutRoot = parse.GetValue(output)!,
                 Mode = parse.GetValue(mode) is { } m ? Enum.Parse<ExecutionMode>(m, ignoreCase: true) : null,
                 Parallel = parse.GetValue(parallel),

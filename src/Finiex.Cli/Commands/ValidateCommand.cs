@@ -12,10 +12,11 @@ internal static class ValidateCommand
         var set = new Argument<string>("set") { Description = "The scenario set JSON file." };
         var store = CommonOptions.Store();
         var json = CommonOptions.Json("the validation report");
-        var command = new Command("validate", "Check a scenario set: configuration, symbols, data windows, warmup, lot sizes, currencies.") { set, store, json };
+        var plugins = CommonOptions.Plugins();
+        var command = new Command("validate", "Check a scenario set: configuration, plug-ins, symbols, data windows, warmup, lot sizes, currencies.") { set, store, plugins, json };
         command.SetAction(parse =>
         {
-            var report = ScenarioSetValidation.Validate(parse.GetValue(set)!, parse.GetValue(store));
+            var report = ScenarioSetValidation.Validate(parse.GetValue(set)!, parse.GetValue(store), parse.GetValue(plugins));
             if (parse.GetValue(json))
             {
                 context.Out.WriteLine(JsonSerializer.Serialize(ValidationReportRenderer.ToJson(report), CliJson.Options));

@@ -13,6 +13,7 @@ internal static class CatalogRenderer
         Workers = catalog.WorkerTypes.OrderBy(t => t.TypeName, StringComparer.Ordinal).Select(t => new
         {
             Type = t.TypeName,
+            Origin = catalog.OriginOf(t.TypeName),
             t.Description,
             t.Output,
             Parameters = t.Parameters.Select(Parameter),
@@ -21,6 +22,7 @@ internal static class CatalogRenderer
         Decisions = catalog.DecisionTypes.OrderBy(t => t.Style).ThenBy(t => t.TypeName, StringComparer.Ordinal).Select(t => new
         {
             Type = t.TypeName,
+            Origin = catalog.OriginOf(t.TypeName),
             t.Description,
             t.Style,
             t.Hedges,
@@ -32,20 +34,22 @@ internal static class CatalogRenderer
 
     public static void Render(IAnsiConsole console, IStrategyCatalog catalog)
     {
-        var workers = new Table().Title("Worker types").AddColumns("type", "output", "parameters (default)", "warmup at defaults", "description");
+        var workers = new Table().Title("Worker types").AddColumns("type", "output", "parameters (default)", "warmup at defaults", "from", "description");
         foreach (var t in catalog.WorkerTypes.OrderBy(t => t.TypeName, StringComparer.Ordinal))
         {
             workers.AddRow(Markup.Escape(t.TypeName), t.Output.ToString().ToLowerInvariant(), Markup.Escape(Parameters(t.Parameters)),
-                t.DefaultWarmupBars(ParameterSet.Defaults(t.Parameters)).ToString(CultureInfo.InvariantCulture), Markup.Escape(t.Description));
+                t.DefaultWarmupBars(ParameterSet.Defaults(t.Parameters)).ToString(CultureInfo.InvariantCulture), Markup.Escape(catalog.OriginOf(t.TypeName)),
+                Markup.Escape(t.Description));
         }
 
-        var decisions = new Table().Title("Decision logics and strategies").AddColumns("type", "trades through", "inputs", "parameters (default)", "bars", "description");
+        var decisions = new Table().Title("Decision logics and strategies").AddColumns("type", "trades through", "inputs", "parameters (default)", "bars", "from", "description");
         foreach (var t in catalog.DecisionTypes.OrderBy(t => t.Style).ThenBy(t => t.TypeName, StringComparer.Ordinal))
         {
             var style = t.Style == TradingStyle.Signals ? "signals (§5)" : t.Hedges ? "trading API (§10), hedges" : "trading API (§10)";
             var inputs = t.Inputs.Length == 0 ? "-" : string.Join(", ", t.Inputs.Select(i => $"{i.Name}: {i.Expects.ToString().ToLowerInvariant()}"));
             var bars = t.Bars(ParameterSet.Defaults(t.Parameters)) is { Length: > 0 } needs ? string.Join(", ", needs.Select(b => $"{b.Timeframe} × {b.WarmupBars}")) : "-";
-            decisions.AddRow(Markup.Escape(t.TypeName), style, Markup.Escape(inputs), Markup.Escape(Parameters(t.Parameters)), Markup.Escape(bars), Markup.Escape(t.Description));
+            decisions.AddRow(Markup.Escape(t.TypeName), style, Markup.Escape(inputs), Markup.Escape(Parameters(t.Parameters)), Markup.Escape(bars),
+                Markup.Escape(catalog.OriginOf(t.TypeName)), Markup.Escape(t.Description));
         }
 
         console.Write(workers);

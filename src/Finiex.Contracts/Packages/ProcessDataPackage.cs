@@ -26,4 +26,6 @@ public sealed record ProcessDataPackage
     [Key(12)] public required IReadOnlyList<BarColumns> WarmupBars { get; init; }
     [Key(13)] public required TickSource Ticks { get; init; }
     [Key(14)] public RunOptions Options { get; init; } = new();
+    /// <summary>The plug-in assemblies the scenario set names, loaded into the scenario's own load contexts before it is built.</summary>
+    [Key(15)] public IReadOnlyList<PluginReference> Plugins { get; init; } = [];
 }

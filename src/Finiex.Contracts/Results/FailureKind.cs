@@ -23,4 +23,6 @@ public enum FailureKind
     RunnerStartFailed = 8,
     /// <summary>The store changed under the batch (re-imported or overwritten since the scenario was prepared).</summary>
     DataChanged = 9,
+    /// <summary>A plug-in assembly could not be loaded for the scenario (changed since validation, missing, refused by the loader).</summary>
+    PluginFailed = 10,
 }

@@ -1,3 +1,4 @@
+using Finiex.Contracts.Packages;
 using MessagePack;
 
 namespace Finiex.Contracts.Results;
@@ -19,6 +20,8 @@ public sealed record ProcessResult
     [Key(10)] public IReadOnlyList<BarTrace> BarTraces { get; init; } = [];
     [Key(11)] public ReportStatistics? ReportStatistics { get; init; }
     [Key(12)] public EquityCurve? EquityCurve { get; init; }
+    /// <summary>The plug-in assemblies the scenario ran with (as loaded and hash-checked).</summary>
+    [Key(13)] public IReadOnlyList<PluginReference> Plugins { get; init; } = [];
 
     /// <summary>A scenario that produced nothing but an error (invalid, canceled, runner lost...).</summary>
     public static ProcessResult Failed(int scenarioIndex, string scenarioName, string symbol, FailureKind kind, string message) => new()

@@ -12,4 +12,10 @@ public interface IStrategyCatalog
     WorkerTypeInfo? FindWorker(string typeName);
 
     DecisionTypeInfo? FindDecision(string typeName);
+
+    /// <summary>Which assembly registered a type: "built-in", or the plug-in's assembly name and version.</summary>
+    string OriginOf(string typeName);
+
+    /// <summary>This catalog plus the plug-in assemblies <paramref name="plugins"/> (loaded for as long as the returned catalog lives).</summary>
+    PluginLoad WithPlugins(IReadOnlyList<PluginSource> plugins);
 }

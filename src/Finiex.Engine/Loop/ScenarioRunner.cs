@@ -15,6 +15,7 @@ using Finiex.Engine.Bars;
 using Finiex.Engine.Catalog;
 using Finiex.Engine.Decisions;
 using Finiex.Engine.Logging;
+using Finiex.Engine.Plugins;
 using Finiex.Engine.Profiling;
 using Finiex.Engine.Reporting;
 using Finiex.Engine.Strategies;
@@ -50,9 +51,11 @@ public sealed class ScenarioRunner(StrategyCatalog catalog, Func<TickSource, ITi
             log = Step("scenario_logger", () => new ScenarioLog(liveLog));
             log.Info($"Scenario {package.ScenarioIndex} '{package.ScenarioName}': {package.Symbol} from {UtcTime.Format(package.StartMs)}"
                      + $"{(package.EndMs is { } end ? $" to {UtcTime.Format(end)}" : "")}, {ticksTotal:N0} ticks");
-            var workers = Step("workers", () => BuildWorkers(package, log.Logger));
-            var strategyType = catalog.FindStrategy(package.Decision.Type);
-            var decisionParameters = DecisionParameters(package, strategyType?.Info ?? catalog.Decision(package.Decision.Type).Info);
+            using var plugins = Step("plugins", () => PluginLoader.ForScenario(catalog, package.Plugins));
+            var types = plugins.Catalog;
+            var workers = Step("workers", () => BuildWorkers(types, package, log.Logger));
+            var strategyType = types.FindStrategy(package.Decision.Type);
+            var decisionParameters = DecisionParameters(package, strategyType?.Info ?? types.Decision(package.Decision.Type).Info);
             var barNeeds = strategyType?.Info.Bars(decisionParameters) ?? [];
             var (series, workersOfSeries) = Step("worker_coordinator", () => GroupByTimeframe(workers, barNeeds));
             var rules = TradingRules.From(package.Account, package.SymbolSpec);
@@ -65,7 +68,7 @@ public sealed class ScenarioRunner(StrategyCatalog catalog, Func<TickSource, ITi
             BarTraceRecorder? trace = null;
             if (strategyType is null)
             {
-                var decision = Step("decision_logic", () => catalog.Decision(package.Decision.Type).Create(new DecisionBuildContext(decisionParameters, inputs) { Log = log.Logger }));
+                var decision = Step("decision_logic", () => types.Decision(package.Decision.Type).Create(new DecisionBuildContext(decisionParameters, inputs) { Log = log.Logger }));
                 var signalSimulator = Step("trade_simulator", () => new TradeSimulator(rules));
                 var executor = new SignalExecutor(signalSimulator, package.Decision.Numbers.GetValueOrDefault("lot_size", 0.1),
                     package.Decision.Numbers.GetValueOrDefault("min_free_margin", 0));
@@ -141,6 +144,7 @@ public sealed class ScenarioRunner(StrategyCatalog catalog, Func<TickSource, ITi
                 Profile = profile?.Report(statistics.TicksProcessed, [.. workers.Select(w => w.Name)], loopMs),
                 Log = log.Lines,
                 BarTraces = trace?.Build(series) ?? [],
+                Plugins = package.Plugins,
             };
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -161,13 +165,14 @@ public sealed class ScenarioRunner(StrategyCatalog catalog, Func<TickSource, ITi
                 {
                     OperationCanceledException => new ErrorInfo(FailureKind.Canceled, ex.Message),
                     TickDataChangedException => new ErrorInfo(FailureKind.DataChanged, ex.Message),
+                    PluginException plugin => new ErrorInfo(FailureKind.PluginFailed, $"{plugin.Message}: {plugin.Hint}"),
                     _ => new ErrorInfo(FailureKind.ScenarioError, ex.Message, ex.ToString(), ex.GetType().Name),
                 },
             };
         }
     }
 
-    private Worker[] BuildWorkers(ProcessDataPackage package, Serilog.ILogger log) =>
+    private static Worker[] BuildWorkers(StrategyCatalog catalog, ProcessDataPackage package, Serilog.ILogger log) =>
         [.. package.Workers.Select(spec =>
         {
             var registration = catalog.Worker(spec.Type);

@@ -51,6 +51,8 @@ public sealed class BatchOrchestrator(TickStore store, StrategyCatalog catalog, 
 
         var packages = new List<ProcessDataPackage>();
         var configs = new Dictionary<int, ScenarioConfig>();
+        IReadOnlyList<PluginReference> plugins =
+            [.. report.Plugins.Select(p => new PluginReference { Path = p.Path, AssemblyName = p.AssemblyName, Version = p.Version, Sha256 = p.Sha256 })];
         using (var builder = new PackageBuilder(store, new RunOptions { Profiling = options.Profiling, TraceBars = options.TraceBars }))
         {
             foreach (var scenario in report.Scenarios.Where(s => s.Enabled && !kept.ContainsKey(s.Index)))
@@ -65,7 +67,7 @@ public sealed class BatchOrchestrator(TickStore store, StrategyCatalog catalog, 
 
                 try
                 {
-                    packages.Add(builder.Build(report.Name, scenario.Config!));
+                    packages.Add(builder.Build(report.Name, scenario.Config!) with { Plugins = plugins });
                     configs[scenario.Index] = scenario.Config!;
                 }
                 catch (Exception ex) when (ex is StoreCorruptException or IOException or InvalidOperationException or Data.Brokers.BrokerSpecException)

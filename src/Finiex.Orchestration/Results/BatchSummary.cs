@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Finiex.Contracts.Packages;
 using Finiex.Contracts.Results;
 using Finiex.Orchestration.Execution;
 
@@ -146,6 +147,8 @@ public sealed record ScenarioSummary
     public RunTimings? Timings { get; init; }
     public ProfileReport? Profile { get; init; }
     public double SlotMs { get; init; }
+    /// <summary>The plug-in assemblies the scenario ran with (path, assembly, version, SHA-256); absent when none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<PluginReference>? Plugins { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public EquityCurve? EquityCurve { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<TradeRecord>? Trades { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<LogLine>? Log { get; init; }
@@ -166,6 +169,7 @@ public sealed record ScenarioSummary
         Timings = s.Result.Timings,
         Profile = s.Result.Profile,
         SlotMs = s.SlotMs,
+        Plugins = s.Result.Plugins.Count > 0 ? s.Result.Plugins : null,
         EquityCurve = detailed ? s.Result.EquityCurve : null,
         Trades = detailed ? s.Result.Trades : null,
         Log = detailed ? s.Result.Log : null,

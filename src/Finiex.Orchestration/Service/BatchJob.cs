@@ -62,7 +62,7 @@ public sealed class BatchJob(BatchRequest request, ExecutionCoordinator? sharedS
             throw Fail(new BatchJobException(BatchJobError.NoSet, "give the scenario set to run (finiex run SET.json), or --resume RESULTS_DIR to go on with an interrupted run."));
         }
 
-        var report = new ScenarioSetLoader(StrategyCatalog.CreateDefault(), _store).Load(setFile);
+        var report = new ScenarioSetLoader(StrategyCatalog.CreateDefault(), _store, request.Plugins).Load(setFile);
         Report = report;
         Id = request.Id ?? NewId(report.Name, _created);
         _events ??= new BatchEventHub(Id);

@@ -12,6 +12,8 @@ public sealed record BatchRequest
     public string? SetFile { get; init; }
     public string? ResumeFolder { get; init; }
     public string? StoreFolder { get; init; }
+    /// <summary>Plug-in assemblies to load besides those the set names (<c>--plugin</c>).</summary>
+    public IReadOnlyList<string> Plugins { get; init; } = [];
     /// <summary>Where the run's results folder is made; null keeps the results in memory only (the bench measures, it does not write).</summary>
     public string? OutRoot { get; init; } = "results";
     public ExecutionMode? Mode { get; init; }

@@ -3,7 +3,7 @@ namespace Finiex.Scenarios.Loading;
 /// <summary>The keys a scenario set may use at each level (docs/scenario-sets.md, configs/schema/scenario-set.schema.json).</summary>
 internal static class ConfigKeys
 {
-    public static readonly string[] Root = ["$schema", "name", "description", "defaults", "scenarios"];
+    public static readonly string[] Root = ["$schema", "name", "description", "plugins", "defaults", "scenarios"];
     public static readonly string[] Config = ["strategy", "account", "execution"];
     public static readonly string[] Scenario = ["name", "description", "symbol", "start", "end", "max_ticks", "enabled", "allow_short_warmup", "overrides", "grid"];
     public static readonly string[] Strategy = ["workers", "decision"];

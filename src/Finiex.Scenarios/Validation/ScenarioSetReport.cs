@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Finiex.Core.Scenarios;
+using Finiex.Core.Strategy;
 
 namespace Finiex.Scenarios.Validation;
 
@@ -15,6 +16,9 @@ public sealed record ScenarioSetReport
     public string Name { get; init; } = "";
     public string Description { get; init; } = "";
     public ImmutableArray<ValidationProblem> SetProblems { get; init; } = [];
+
+    /// <summary>The plug-in assemblies the set (and the command line) named that loaded: what each scenario's package names.</summary>
+    public ImmutableArray<PluginIdentity> Plugins { get; init; } = [];
     public ImmutableArray<ScenarioReport> Scenarios { get; init; } = [];
 
     public bool IsValid => SetProblems.All(p => p.Severity != ProblemSeverity.Error) && Scenarios.Where(s => s.Enabled).All(s => s.IsValid);
