@@ -1,4 +1,5 @@
 using Finiex.Sdk.Catalog;
+using Finiex.Sdk.Decisions;
 using Finiex.Sdk.Workers;
 using Finiex.Core.Strategy;
 using Finiex.Engine.Decisions;
@@ -12,13 +13,6 @@ public static class BuiltInDecisionTypes
     private static readonly DecisionInput RsiInput = new("rsi", WorkerOutput.Oscillator, "the RSI worker");
     private static readonly DecisionInput BandInput = new("band", WorkerOutput.Band, "the band worker (envelope or bollinger)");
 
-    /// <summary>How every decision logic acts on a signal (SEMANTICS §5, last paragraph).</summary>
-    public static IReadOnlyList<ParameterSpec> TradingParameters { get; } =
-    [
-        ParameterSpec.Number("lot_size", 0.1, 0, 1_000_000, "lots per market order", minExclusive: true),
-        ParameterSpec.Number("min_free_margin", 0, 0, double.MaxValue, "free margin needed to open, in account currency"),
-    ];
-
     public static DecisionTypeInfo AggressiveTrendInfo { get; } = new()
     {
         TypeName = "aggressive_trend",
@@ -31,7 +25,7 @@ public static class BuiltInDecisionTypes
             ParameterSpec.Number("band_low", 0.25, 0, 1, "BUY when band position is below", minExclusive: true),
             ParameterSpec.Number("band_high", 0.75, 0, 1, "SELL when band position is above"),
             ParameterSpec.Number("min_confidence", 0.4, 0, 1, "signals below this confidence become FLAT"),
-            .. TradingParameters,
+            .. DecisionLogic.TradingParameters,
         ],
     };
 
@@ -47,7 +41,7 @@ public static class BuiltInDecisionTypes
             ParameterSpec.Number("band_low", 0.3, 0, 1, "BUY needs band position at or below", minExclusive: true),
             ParameterSpec.Number("band_high", 0.7, 0, 1, "SELL needs band position at or above"),
             ParameterSpec.Number("min_confidence", 0.5, 0, 1, "signals below this confidence become FLAT"),
-            .. TradingParameters,
+            .. DecisionLogic.TradingParameters,
         ],
     };
 

@@ -1,3 +1,5 @@
+using Finiex.Sdk.Catalog;
+
 namespace Finiex.Sdk.Decisions;
 
 /// <summary>
@@ -6,6 +8,16 @@ namespace Finiex.Sdk.Decisions;
 /// </summary>
 public abstract class DecisionLogic
 {
+    /// <summary>
+    /// How the engine acts on a decision logic's signals (SEMANTICS §5, last paragraph): <c>lot_size</c> per market order and
+    /// the <c>min_free_margin</c> needed to open. Put them among your logic's parameters so scenario sets can set them.
+    /// </summary>
+    public static IReadOnlyList<ParameterSpec> TradingParameters { get; } =
+    [
+        ParameterSpec.Number("lot_size", 0.1, 0, 1_000_000, "lots per market order", minExclusive: true),
+        ParameterSpec.Number("min_free_margin", 0, 0, double.MaxValue, "free margin needed to open, in account currency"),
+    ];
+
     public abstract string Name { get; }
 
     public abstract Decision Decide(double mid);
