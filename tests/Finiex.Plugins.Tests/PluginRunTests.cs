@@ -10,7 +10,8 @@ namespace Finiex.Plugins.Tests;
 /// <summary>Plug-in code running in every execution mode: isolated per scenario, checked by hash, failing only its own scenario.</summary>
 public sealed class PluginRunTests
 {
-    private static async Task<(BatchResult Batch, string Folder)> Run(string set, ExecutionMode mode, int parallel, Action? afterValidation = null)
+    private static async Task<(BatchResult Batch, string Folder)> Run(string set, ExecutionMode mode, int parallel, Action? afterValidation = null,
+        TimeSpan? timeout = null)
     {
         using var job = new BatchJob(new BatchRequest
         {
@@ -19,6 +20,7 @@ public sealed class PluginRunTests
             OutRoot = Path.Combine(Path.GetDirectoryName(set)!, "results"),
             Mode = mode,
             Parallel = parallel,
+            ScenarioTimeout = timeout,
         });
         job.Validate();
         afterValidation?.Invoke();
@@ -90,6 +92,20 @@ public sealed class PluginRunTests
         Assert.Equal(FailureKind.ScenarioError, results[0].Error!.Kind);
         Assert.Contains("division by zero in my indicator", results[0].Error!.Message, StringComparison.Ordinal);
         Assert.Equal(FailureKind.RunnerCrashed, results[2].Error!.Kind);
+    }
+
+    [Fact]
+    public async Task A_plugin_that_loops_forever_is_stopped_by_the_scenario_timeout_and_the_others_complete()
+    {
+        var folder = PluginCompiler.NewFolder();
+        PluginCompiler.Compile(folder, "Buyer", TestPlugins.EchoStrategy("echo_long"));
+        PluginCompiler.Compile(folder, "Looper", TestPlugins.EchoStrategy("looper", onTick: "while (context.TickIndex == 500) { }"));
+        var set = TestPlugins.Set(folder, ["Buyer.dll", "Looper.dll"], ["echo_long", "looper", "echo_long"]);
+
+        var (batch, _) = await Run(set, ExecutionMode.Processes, 1, timeout: TimeSpan.FromSeconds(2));
+
+        Assert.Equal([true, false, true], batch.Scenarios.Select(s => s.Result.Success));
+        Assert.Equal(FailureKind.TimedOut, batch.Scenarios[1].Result.Error!.Kind);
     }
 
     [Fact]
