@@ -3,10 +3,6 @@
 using Finiex.Sdk.Catalog;
 using Finiex.Sdk.Time;
 using Finiex.Sdk.Trading;
-using Finiex.Core.Strategy;
-using Finiex.Engine.Catalog;
-using Finiex.Engine.Strategies;
-using Finiex.Engine.Trading;
 
 namespace Finiex.Examples;
 

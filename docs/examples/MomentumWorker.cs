@@ -2,9 +2,6 @@
 using Finiex.Sdk.Catalog;
 using Finiex.Sdk.Time;
 using Finiex.Sdk.Workers;
-using Finiex.Core.Strategy;
-using Finiex.Engine.Catalog;
-using Finiex.Engine.Workers;
 
 namespace Finiex.Examples;
 

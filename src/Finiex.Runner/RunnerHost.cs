@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.IO.Pipes;
 using Finiex.Contracts.Packages;
-using Finiex.Contracts.Results;
 using Finiex.Core.Ticks;
 using Finiex.Data.Store;
 using Finiex.Engine.Catalog;

@@ -1,4 +1,3 @@
-using Finiex.Sdk.Time;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -7,6 +6,7 @@ using Finiex.Core.Strategy;
 using Finiex.Data.Store;
 using Finiex.Scenarios.Loading;
 using Finiex.Scenarios.Validation;
+using Finiex.Sdk.Time;
 
 namespace Finiex.Scenarios;
 

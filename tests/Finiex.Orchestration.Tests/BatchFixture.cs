@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Finiex.Core.Scenarios;
 using Finiex.Data.Store;

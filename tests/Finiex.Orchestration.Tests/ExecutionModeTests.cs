@@ -1,7 +1,7 @@
-using Finiex.Tests.Shared;
-using Finiex.Engine.Loop;
 using Finiex.Core.Scenarios;
+using Finiex.Engine.Loop;
 using Finiex.Orchestration.Events;
+using Finiex.Tests.Shared;
 
 namespace Finiex.Orchestration.Tests;
 

@@ -1,9 +1,7 @@
+using Finiex.Engine.Catalog;
 using Finiex.Sdk.Catalog;
 using Finiex.Sdk.Time;
 using Finiex.Sdk.Workers;
-using Finiex.Core.Strategy;
-using Finiex.Engine.Catalog;
-using Finiex.Engine.Workers;
 
 namespace Finiex.Orchestration.Tests;
 

@@ -1,5 +1,5 @@
-using Finiex.Sdk.Time;
 using Finiex.Core.Scenarios;
+using Finiex.Sdk.Time;
 
 namespace Finiex.Scenarios.Tests;
 

@@ -1,6 +1,5 @@
-using Finiex.Sdk.Catalog;
-using Finiex.Core.Strategy;
 using Finiex.Scenarios.Validation;
+using Finiex.Sdk.Catalog;
 
 namespace Finiex.Scenarios.Tests;
 

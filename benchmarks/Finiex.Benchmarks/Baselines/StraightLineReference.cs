@@ -1,7 +1,7 @@
-using Finiex.Sdk.Time;
+using System.Runtime.CompilerServices;
 using Finiex.Contracts.Packages;
 using Finiex.Engine.Trading;
-using System.Runtime.CompilerServices;
+using Finiex.Sdk.Time;
 
 namespace Finiex.Benchmarks.Baselines;
 

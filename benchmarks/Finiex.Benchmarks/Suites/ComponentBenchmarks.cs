@@ -1,9 +1,8 @@
+using BenchmarkDotNet.Attributes;
+using Finiex.Engine.Trading;
 using Finiex.Sdk.Bars;
 using Finiex.Sdk.Time;
 using Finiex.Sdk.Trading;
-using BenchmarkDotNet.Attributes;
-using Finiex.Engine.Bars;
-using Finiex.Engine.Trading;
 
 namespace Finiex.Benchmarks.Suites;
 

@@ -1,6 +1,5 @@
 using System.IO.Pipes;
 using BenchmarkDotNet.Attributes;
-using Finiex.Contracts.Results;
 using Finiex.Data.Store;
 using Finiex.Engine.Catalog;
 using Finiex.Engine.Loop;

@@ -1,7 +1,7 @@
-using Finiex.Sdk.Time;
-using Finiex.Sdk.Workers;
 using BenchmarkDotNet.Attributes;
 using Finiex.Engine.Workers;
+using Finiex.Sdk.Time;
+using Finiex.Sdk.Workers;
 
 namespace Finiex.Benchmarks.Suites;
 

@@ -5,7 +5,6 @@ using Finiex.Cli.Rendering;
 using Finiex.Core.Scenarios;
 using Finiex.Data.Store;
 using Finiex.Orchestration.Results;
-using Finiex.Scenarios.Validation;
 using Spectre.Console;
 
 namespace Finiex.Cli.Commands;

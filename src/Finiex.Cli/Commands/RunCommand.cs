@@ -2,12 +2,10 @@ using System.CommandLine;
 using System.Text.Json;
 using Finiex.Cli.Rendering;
 using Finiex.Core.Scenarios;
-using Finiex.Data.Store;
-using Finiex.Engine.Catalog;
 using Finiex.Orchestration.Events;
 using Finiex.Orchestration.Execution;
-using Finiex.Orchestration.Service;
 using Finiex.Orchestration.Results;
+using Finiex.Orchestration.Service;
 using Spectre.Console;
 
 namespace Finiex.Cli.Commands;

@@ -1,6 +1,6 @@
-using Finiex.Sdk.Catalog;
 using System.Globalization;
 using Finiex.Core.Strategy;
+using Finiex.Sdk.Catalog;
 using Spectre.Console;
 
 namespace Finiex.Cli.Rendering;

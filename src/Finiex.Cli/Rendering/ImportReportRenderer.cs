@@ -1,6 +1,6 @@
-using Finiex.Sdk.Time;
 using Finiex.Data.Import;
 using Finiex.Data.Store;
+using Finiex.Sdk.Time;
 using Spectre.Console;
 
 namespace Finiex.Cli.Rendering;

@@ -1,6 +1,6 @@
-using Finiex.Sdk.Time;
 using Finiex.Cli.Commands;
 using Finiex.Data.Coverage;
+using Finiex.Sdk.Time;
 using Spectre.Console;
 
 namespace Finiex.Cli.Rendering;

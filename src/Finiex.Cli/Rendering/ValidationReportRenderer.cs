@@ -1,5 +1,5 @@
-using Finiex.Sdk.Time;
 using Finiex.Scenarios.Validation;
+using Finiex.Sdk.Time;
 using Spectre.Console;
 
 namespace Finiex.Cli.Rendering;

@@ -1,6 +1,5 @@
-using MessagePack;
-
 using Finiex.Contracts.Packages;
+using MessagePack;
 
 namespace Finiex.Contracts.Results;
 

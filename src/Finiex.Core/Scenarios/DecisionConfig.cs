@@ -1,6 +1,5 @@
-using Finiex.Sdk.Catalog;
 using System.Collections.Immutable;
-using Finiex.Core.Strategy;
+using Finiex.Sdk.Catalog;
 
 namespace Finiex.Core.Scenarios;
 

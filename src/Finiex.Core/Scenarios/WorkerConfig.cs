@@ -1,6 +1,5 @@
 using Finiex.Sdk.Catalog;
 using Finiex.Sdk.Time;
-using Finiex.Core.Strategy;
 
 namespace Finiex.Core.Scenarios;
 

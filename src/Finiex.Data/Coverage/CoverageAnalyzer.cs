@@ -1,5 +1,5 @@
-using Finiex.Sdk.Time;
 using System.Collections.Immutable;
+using Finiex.Sdk.Time;
 
 namespace Finiex.Data.Coverage;
 

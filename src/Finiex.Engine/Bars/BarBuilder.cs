@@ -1,6 +1,6 @@
+using Finiex.Contracts.Packages;
 using Finiex.Sdk.Bars;
 using Finiex.Sdk.Time;
-using Finiex.Contracts.Packages;
 
 namespace Finiex.Engine.Bars;
 

@@ -1,9 +1,7 @@
+using Finiex.Engine.Decisions;
 using Finiex.Sdk.Catalog;
 using Finiex.Sdk.Decisions;
 using Finiex.Sdk.Workers;
-using Finiex.Core.Strategy;
-using Finiex.Engine.Decisions;
-using Finiex.Engine.Workers;
 
 namespace Finiex.Engine.Catalog;
 

@@ -1,7 +1,6 @@
+using Finiex.Engine.Strategies;
 using Finiex.Sdk.Catalog;
 using Finiex.Sdk.Time;
-using Finiex.Core.Strategy;
-using Finiex.Engine.Strategies;
 
 namespace Finiex.Engine.Catalog;
 

@@ -1,6 +1,5 @@
-using Finiex.Sdk.Catalog;
-using Finiex.Core.Strategy;
 using Finiex.Engine.Workers;
+using Finiex.Sdk.Catalog;
 
 namespace Finiex.Engine.Catalog;
 

@@ -1,7 +1,6 @@
+using System.Runtime.CompilerServices;
 using Finiex.Sdk.Decisions;
 using Finiex.Sdk.Workers;
-using Finiex.Engine.Workers;
-using System.Runtime.CompilerServices;
 
 namespace Finiex.Engine.Decisions;
 

@@ -1,8 +1,7 @@
-using Finiex.Sdk.Bars;
-using Finiex.Sdk.Workers;
 using Finiex.Contracts.Results;
 using Finiex.Engine.Bars;
-using Finiex.Engine.Workers;
+using Finiex.Sdk.Bars;
+using Finiex.Sdk.Workers;
 
 namespace Finiex.Engine.Loop;
 

@@ -1,12 +1,10 @@
+using Finiex.Contracts.Live;
+using Finiex.Contracts.Packages;
+using Finiex.Engine.Profiling;
+using Finiex.Engine.Trading;
 using Finiex.Sdk.Bars;
 using Finiex.Sdk.Trading;
 using Finiex.Sdk.Workers;
-using Finiex.Contracts.Live;
-using Finiex.Contracts.Packages;
-using Finiex.Engine.Bars;
-using Finiex.Engine.Profiling;
-using Finiex.Engine.Trading;
-using Finiex.Engine.Workers;
 
 namespace Finiex.Engine.Loop;
 

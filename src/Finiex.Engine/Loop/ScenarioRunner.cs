@@ -1,26 +1,21 @@
-using Finiex.Sdk.Bars;
-using Finiex.Sdk.Catalog;
-using Finiex.Sdk.Decisions;
-using Finiex.Sdk.Time;
-using Finiex.Sdk.Trading;
-using Finiex.Sdk.Workers;
-using Finiex.Core.Ticks;
 using System.Diagnostics;
 using System.Globalization;
 using Finiex.Contracts.Live;
 using Finiex.Contracts.Packages;
 using Finiex.Contracts.Results;
-using Finiex.Core.Strategy;
+using Finiex.Core.Ticks;
 using Finiex.Engine.Bars;
 using Finiex.Engine.Catalog;
-using Finiex.Engine.Decisions;
 using Finiex.Engine.Logging;
 using Finiex.Engine.Plugins;
 using Finiex.Engine.Profiling;
 using Finiex.Engine.Reporting;
-using Finiex.Engine.Strategies;
 using Finiex.Engine.Trading;
-using Finiex.Engine.Workers;
+using Finiex.Sdk.Bars;
+using Finiex.Sdk.Catalog;
+using Finiex.Sdk.Time;
+using Finiex.Sdk.Trading;
+using Finiex.Sdk.Workers;
 
 namespace Finiex.Engine.Loop;
 

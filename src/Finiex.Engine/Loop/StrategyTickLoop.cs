@@ -1,15 +1,12 @@
-using Finiex.Sdk.Bars;
-using Finiex.Sdk.Trading;
-using Finiex.Sdk.Workers;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Finiex.Contracts.Results;
-using Finiex.Engine.Bars;
 using Finiex.Engine.Profiling;
 using Finiex.Engine.Reporting;
-using Finiex.Engine.Strategies;
 using Finiex.Engine.Trading;
-using Finiex.Engine.Workers;
+using Finiex.Sdk.Bars;
+using Finiex.Sdk.Trading;
+using Finiex.Sdk.Workers;
 
 namespace Finiex.Engine.Loop;
 

@@ -1,18 +1,15 @@
-using Finiex.Sdk.Bars;
-using Finiex.Sdk.Decisions;
-using Finiex.Sdk.Workers;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Finiex.Contracts.Results;
 using Finiex.Core.Ticks;
-using Finiex.Engine.Bars;
-using Finiex.Engine.Decisions;
 using Finiex.Engine.Profiling;
 using Finiex.Engine.Reporting;
 using Finiex.Engine.Trading;
-using Finiex.Engine.Workers;
+using Finiex.Sdk.Bars;
+using Finiex.Sdk.Decisions;
+using Finiex.Sdk.Workers;
 
 namespace Finiex.Engine.Loop;
 

@@ -80,11 +80,7 @@ public static class PluginLoader
         {
             var registered = Register(file, context);
             var trial = catalog.Copy();
-            foreach (var registration in registered)
-            {
-                AddTo(trial, registration, file.DisplayName);
-            }
-
+            AddTo(trial, registered, file.DisplayName);
             catalog = trial;
             return (file, context);
         }
@@ -112,7 +108,7 @@ public static class PluginLoader
     }
 
     /// <summary>Loads the assembly, creates its <see cref="IPlugin"/> classes and collects what they register, checked.</summary>
-    private static List<object> Register(PluginFile file, PluginLoadContext context)
+    private static TypeCollector Register(PluginFile file, PluginLoadContext context)
     {
         Type[] plugins;
         try
@@ -147,32 +143,27 @@ public static class PluginLoader
             }
         }
 
-        var problems = collector.Registered.SelectMany(r => r switch
-        {
-            WorkerRegistration w => RegistrationChecks.Problems(w),
-            DecisionRegistration d => RegistrationChecks.Problems(d.Info),
-            StrategyRegistration s => RegistrationChecks.Problems(s.Info),
-            _ => [],
-        }).ToList();
+        List<string> problems =
+        [
+            .. collector.Workers.SelectMany(RegistrationChecks.Problems),
+            .. collector.Decisions.SelectMany(d => RegistrationChecks.Problems(d.Info)),
+            .. collector.Strategies.SelectMany(s => RegistrationChecks.Problems(s.Info)),
+        ];
         if (problems.Count > 0)
         {
             throw new PluginException($"{file.DisplayName} registers invalid types: {string.Join("; ", problems)}", "fix the registration in the plug-in and rebuild it");
         }
 
-        return collector.Registered;
+        return collector;
     }
 
-    private static void AddTo(StrategyCatalog catalog, object registration, string origin)
+    private static void AddTo(StrategyCatalog catalog, TypeCollector registered, string origin)
     {
         try
         {
-            _ = registration switch
-            {
-                WorkerRegistration w => catalog.Add(w, origin),
-                DecisionRegistration d => catalog.Add(d, origin),
-                StrategyRegistration s => catalog.Add(s, origin),
-                _ => catalog,
-            };
+            registered.Workers.ForEach(w => catalog.Add(w, origin));
+            registered.Decisions.ForEach(d => catalog.Add(d, origin));
+            registered.Strategies.ForEach(s => catalog.Add(s, origin));
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
@@ -189,12 +180,16 @@ public static class PluginLoader
     /// <summary>What a plug-in's <see cref="IPlugin.Register"/> adds, collected to be checked before any of it reaches a catalog.</summary>
     private sealed class TypeCollector : ITypeRegistry
     {
-        public List<object> Registered { get; } = [];
+        public List<WorkerRegistration> Workers { get; } = [];
 
-        public void Add(WorkerRegistration worker) => Registered.Add(worker);
+        public List<DecisionRegistration> Decisions { get; } = [];
 
-        public void Add(DecisionRegistration decision) => Registered.Add(decision);
+        public List<StrategyRegistration> Strategies { get; } = [];
 
-        public void Add(StrategyRegistration strategy) => Registered.Add(strategy);
+        public void Add(WorkerRegistration worker) => Workers.Add(worker);
+
+        public void Add(DecisionRegistration decision) => Decisions.Add(decision);
+
+        public void Add(StrategyRegistration strategy) => Strategies.Add(strategy);
     }
 }

@@ -1,6 +1,6 @@
-using Finiex.Sdk.Time;
 using System.Runtime.InteropServices;
 using Finiex.Contracts.Results;
+using Finiex.Sdk.Time;
 
 namespace Finiex.Engine.Reporting;
 

@@ -1,5 +1,5 @@
-using Finiex.Sdk.Time;
 using Finiex.Contracts.Results;
+using Finiex.Sdk.Time;
 
 namespace Finiex.Engine.Reporting;
 

@@ -1,6 +1,5 @@
 using Finiex.Sdk.Time;
 using Finiex.Sdk.Trading;
-using Finiex.Engine.Trading;
 
 namespace Finiex.Engine.Strategies;
 

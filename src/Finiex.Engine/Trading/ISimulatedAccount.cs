@@ -1,5 +1,5 @@
-using Finiex.Sdk.Trading;
 using Finiex.Contracts.Results;
+using Finiex.Sdk.Trading;
 
 namespace Finiex.Engine.Trading;
 

@@ -1,7 +1,6 @@
+using System.Runtime.CompilerServices;
 using Finiex.Sdk.Decisions;
 using Finiex.Sdk.Trading;
-using Finiex.Engine.Decisions;
-using System.Runtime.CompilerServices;
 
 namespace Finiex.Engine.Trading;
 

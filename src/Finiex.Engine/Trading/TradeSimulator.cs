@@ -1,8 +1,7 @@
+using System.Runtime.CompilerServices;
+using Finiex.Contracts.Results;
 using Finiex.Sdk.Decisions;
 using Finiex.Sdk.Trading;
-using Finiex.Contracts.Results;
-using Finiex.Engine.Decisions;
-using System.Runtime.CompilerServices;
 
 namespace Finiex.Engine.Trading;
 

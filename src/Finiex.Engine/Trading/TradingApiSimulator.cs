@@ -1,6 +1,6 @@
-using Finiex.Sdk.Trading;
 using System.Runtime.CompilerServices;
 using Finiex.Contracts.Results;
+using Finiex.Sdk.Trading;
 
 namespace Finiex.Engine.Trading;
 

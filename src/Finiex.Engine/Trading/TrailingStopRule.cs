@@ -1,5 +1,5 @@
-using Finiex.Sdk.Trading;
 using System.Runtime.CompilerServices;
+using Finiex.Sdk.Trading;
 
 namespace Finiex.Engine.Trading;
 

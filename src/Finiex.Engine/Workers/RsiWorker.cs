@@ -1,7 +1,7 @@
-using Finiex.Sdk.Time;
-using Finiex.Sdk.Workers;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using Finiex.Sdk.Time;
+using Finiex.Sdk.Workers;
 
 namespace Finiex.Engine.Workers;
 

@@ -1,6 +1,6 @@
+using System.Runtime.CompilerServices;
 using Finiex.Sdk.Time;
 using Finiex.Sdk.Workers;
-using System.Runtime.CompilerServices;
 
 namespace Finiex.Engine.Workers;
 

@@ -1,4 +1,3 @@
-using Finiex.Sdk.Time;
 using Finiex.Contracts.Packages;
 using Finiex.Core.Scenarios;
 using Finiex.Core.Symbols;

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json;
 using Finiex.Contracts.Results;
 using Finiex.Data.Store;

@@ -1,7 +1,7 @@
-using Finiex.Sdk.Time;
 using System.Globalization;
 using System.Text;
 using Finiex.Contracts.Results;
+using Finiex.Sdk.Time;
 
 namespace Finiex.Orchestration.Results;
 

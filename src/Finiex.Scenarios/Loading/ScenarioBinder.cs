@@ -1,10 +1,10 @@
-using Finiex.Sdk.Catalog;
-using Finiex.Sdk.Time;
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Finiex.Core.Scenarios;
 using Finiex.Core.Strategy;
+using Finiex.Sdk.Catalog;
+using Finiex.Sdk.Time;
 
 namespace Finiex.Scenarios.Loading;
 

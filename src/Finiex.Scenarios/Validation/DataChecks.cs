@@ -1,10 +1,9 @@
-using Finiex.Sdk.Time;
 using System.Globalization;
-using Finiex.Core.Scenarios;
 using Finiex.Core.Symbols;
 using Finiex.Core.Ticks;
 using Finiex.Data.Brokers;
 using Finiex.Data.Store;
+using Finiex.Sdk.Time;
 
 namespace Finiex.Scenarios.Validation;
 

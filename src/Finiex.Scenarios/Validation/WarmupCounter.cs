@@ -1,5 +1,5 @@
-using Finiex.Sdk.Time;
 using Finiex.Core.Ticks;
+using Finiex.Sdk.Time;
 
 namespace Finiex.Scenarios.Validation;
 

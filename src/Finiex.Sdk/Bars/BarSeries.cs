@@ -1,5 +1,5 @@
-using Finiex.Sdk.Time;
 using System.Runtime.CompilerServices;
+using Finiex.Sdk.Time;
 
 namespace Finiex.Sdk.Bars;
 

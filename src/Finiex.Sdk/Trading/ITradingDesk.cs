@@ -11,8 +11,10 @@ internal interface ITradingDesk
 
     double FreeMargin { get; }
 
+    /// <summary>The open positions, in open order: one list for the desk's whole life.</summary>
     IReadOnlyList<OpenPosition> Positions { get; }
 
+    /// <summary>The placed pending orders, in placement order: one list for the desk's whole life.</summary>
     IReadOnlyList<PendingOrder> Orders { get; }
 
     RequestRejection OpenMarket(TradeSide side, double lots, StopLevel stopLoss, StopLevel takeProfit, double trailingPoints);

@@ -12,12 +12,17 @@ namespace Finiex.Sdk.Trading;
 public sealed class TradingContext
 {
     private readonly ITradingDesk _account;
+    // The desk's lists live as long as it: read once, so a strategy's per-tick look at them is a field load, not an interface call.
+    private readonly IReadOnlyList<OpenPosition> _positions;
+    private readonly IReadOnlyList<PendingOrder> _orders;
     private readonly BarSeries[] _series;
     private readonly bool[] _closedThisTick;
 
     internal TradingContext(ITradingDesk account, BarSeries[] series, double point)
     {
         _account = account;
+        _positions = account.Positions;
+        _orders = account.Orders;
         Point = point;
         _series = series;
         _closedThisTick = new bool[series.Length];
@@ -45,10 +50,10 @@ public sealed class TradingContext
     public double FreeMargin => _account.FreeMargin;
 
     /// <summary>The open positions, in open order.</summary>
-    public IReadOnlyList<OpenPosition> Positions => _account.Positions;
+    public IReadOnlyList<OpenPosition> Positions => _positions;
 
     /// <summary>The placed pending orders, in placement order.</summary>
-    public IReadOnlyList<PendingOrder> Orders => _account.Orders;
+    public IReadOnlyList<PendingOrder> Orders => _orders;
 
     /// <summary>The bars of <paramref name="timeframe"/>: one the strategy declared, or one of its workers'.</summary>
     public BarsView Bars(Timeframe timeframe)

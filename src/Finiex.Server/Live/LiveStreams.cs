@@ -1,4 +1,3 @@
-using System.Net.WebSockets;
 using Finiex.Orchestration.Events;
 using Finiex.Server.Api;
 using Finiex.Server.Runs;

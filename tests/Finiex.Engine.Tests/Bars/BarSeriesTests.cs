@@ -1,6 +1,6 @@
+using Finiex.Engine.Bars;
 using Finiex.Sdk.Bars;
 using Finiex.Sdk.Time;
-using Finiex.Engine.Bars;
 
 namespace Finiex.Engine.Tests.Bars;
 

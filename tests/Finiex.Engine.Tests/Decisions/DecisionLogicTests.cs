@@ -1,5 +1,5 @@
-using Finiex.Sdk.Decisions;
 using Finiex.Engine.Decisions;
+using Finiex.Sdk.Decisions;
 
 namespace Finiex.Engine.Tests.Decisions;
 

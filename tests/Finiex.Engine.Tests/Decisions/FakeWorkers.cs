@@ -1,6 +1,5 @@
 using Finiex.Sdk.Time;
 using Finiex.Sdk.Workers;
-using Finiex.Engine.Workers;
 
 namespace Finiex.Engine.Tests.Decisions;
 

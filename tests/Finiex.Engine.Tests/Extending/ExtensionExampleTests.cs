@@ -1,8 +1,8 @@
-using Finiex.Sdk.Time;
 using Finiex.Data.Store;
 using Finiex.Engine.Catalog;
 using Finiex.Examples;
 using Finiex.Scenarios;
+using Finiex.Sdk.Time;
 
 namespace Finiex.Engine.Tests.Extending;
 

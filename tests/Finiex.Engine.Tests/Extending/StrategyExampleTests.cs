@@ -1,15 +1,11 @@
-using Finiex.Sdk.Catalog;
-using Finiex.Sdk.Trading;
-using Finiex.Sdk.Workers;
-using Finiex.Core.Strategy;
 using Finiex.Engine.Catalog;
 using Finiex.Engine.Loop;
-using Finiex.Engine.Strategies;
-using Finiex.Engine.Trading;
-using Finiex.Engine.Workers;
 using Finiex.Examples;
 using Finiex.Orchestration.Preparation;
 using Finiex.Scenarios;
+using Finiex.Sdk.Catalog;
+using Finiex.Sdk.Trading;
+using Finiex.Sdk.Workers;
 
 namespace Finiex.Engine.Tests.Extending;
 

@@ -1,8 +1,8 @@
-using Finiex.Sdk.Time;
 using Finiex.Contracts.Packages;
 using Finiex.Data.Import;
 using Finiex.Data.Import.Formats;
 using Finiex.Data.Store;
+using Finiex.Sdk.Time;
 using Finiex.Tests.Shared;
 
 namespace Finiex.Engine.Tests.Golden;

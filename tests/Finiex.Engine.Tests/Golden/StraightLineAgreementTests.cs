@@ -1,6 +1,6 @@
-using Finiex.Sdk.Time;
 using Finiex.Contracts.Packages;
 using Finiex.Contracts.Results;
+using Finiex.Sdk.Time;
 
 namespace Finiex.Engine.Tests.Golden;
 

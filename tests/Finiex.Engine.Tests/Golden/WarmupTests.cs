@@ -1,5 +1,5 @@
-using Finiex.Sdk.Time;
 using Finiex.Contracts.Packages;
+using Finiex.Sdk.Time;
 
 namespace Finiex.Engine.Tests.Golden;
 

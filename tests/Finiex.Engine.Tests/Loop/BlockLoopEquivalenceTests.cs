@@ -1,14 +1,12 @@
-using Finiex.Sdk.Decisions;
-using Finiex.Sdk.Workers;
 using Finiex.Contracts.Packages;
 using Finiex.Contracts.Results;
 using Finiex.Data.Store;
 using Finiex.Engine.Catalog;
-using Finiex.Engine.Decisions;
-using Finiex.Engine.Tests.Golden;
 using Finiex.Engine.Loop;
-using Finiex.Engine.Workers;
+using Finiex.Engine.Tests.Golden;
 using Finiex.Orchestration.Preparation;
+using Finiex.Sdk.Decisions;
+using Finiex.Sdk.Workers;
 
 namespace Finiex.Engine.Tests.Loop;
 

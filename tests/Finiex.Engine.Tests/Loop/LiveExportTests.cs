@@ -1,10 +1,10 @@
-using Finiex.Sdk.Time;
 using Finiex.Contracts.Packages;
 using Finiex.Data.Store;
 using Finiex.Engine.Catalog;
 using Finiex.Engine.Loop;
 using Finiex.Engine.Tests.Golden;
 using Finiex.Orchestration.Preparation;
+using Finiex.Sdk.Time;
 
 namespace Finiex.Engine.Tests.Loop;
 

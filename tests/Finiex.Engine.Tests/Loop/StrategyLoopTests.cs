@@ -1,9 +1,9 @@
+using System.Text.Json;
 using Finiex.Contracts.Packages;
 using Finiex.Contracts.Results;
 using Finiex.Engine.Loop;
 using Finiex.Engine.Tests.Golden;
 using Finiex.Orchestration.Results;
-using System.Text.Json;
 
 namespace Finiex.Engine.Tests.Loop;
 

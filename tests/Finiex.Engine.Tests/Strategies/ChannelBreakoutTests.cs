@@ -1,10 +1,9 @@
-using Finiex.Sdk.Bars;
-using Finiex.Sdk.Time;
-using Finiex.Sdk.Trading;
-using Finiex.Engine.Bars;
 using Finiex.Engine.Strategies;
 using Finiex.Engine.Tests.Trading.Api;
 using Finiex.Engine.Trading;
+using Finiex.Sdk.Bars;
+using Finiex.Sdk.Time;
+using Finiex.Sdk.Trading;
 
 namespace Finiex.Engine.Tests.Strategies;
 

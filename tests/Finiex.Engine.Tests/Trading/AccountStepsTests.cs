@@ -1,10 +1,7 @@
-using Finiex.Sdk.Decisions;
 using Finiex.Contracts.Packages;
-using Finiex.Engine.Bars;
-using Finiex.Engine.Decisions;
 using Finiex.Engine.Loop;
 using Finiex.Engine.Trading;
-using Finiex.Engine.Workers;
+using Finiex.Sdk.Decisions;
 
 namespace Finiex.Engine.Tests.Trading;
 

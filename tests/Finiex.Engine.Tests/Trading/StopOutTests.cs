@@ -1,6 +1,6 @@
-using Finiex.Sdk.Trading;
 using Finiex.Contracts.Packages;
 using Finiex.Engine.Trading;
+using Finiex.Sdk.Trading;
 using static Finiex.Engine.Tests.Trading.SimulatorHarness;
 
 namespace Finiex.Engine.Tests.Trading;

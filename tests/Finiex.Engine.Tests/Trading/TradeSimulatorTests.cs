@@ -1,5 +1,5 @@
-using Finiex.Sdk.Trading;
 using Finiex.Engine.Trading;
+using Finiex.Sdk.Trading;
 using static Finiex.Engine.Tests.Trading.SimulatorHarness;
 
 namespace Finiex.Engine.Tests.Trading;

@@ -1,6 +1,6 @@
+using Finiex.Engine.Workers;
 using Finiex.Sdk.Time;
 using Finiex.Sdk.Workers;
-using Finiex.Engine.Workers;
 
 namespace Finiex.Engine.Tests.Workers;
 

@@ -1,8 +1,8 @@
-using Finiex.Sdk.Time;
 using System.Globalization;
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
+using Finiex.Sdk.Time;
 
 namespace Finiex.Data.Import.Formats;
 

@@ -1,5 +1,4 @@
 using Finiex.Sdk.Trading;
-using Finiex.Engine.Trading;
 
 namespace Finiex.Engine.Tests.Trading.Api;
 

@@ -1,5 +1,5 @@
-using Finiex.Sdk.Trading;
 using Finiex.Engine.Trading;
+using Finiex.Sdk.Trading;
 
 namespace Finiex.Engine.Tests.Trading.Api;
 
