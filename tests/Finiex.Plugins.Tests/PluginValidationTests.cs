@@ -153,6 +153,23 @@ public sealed class PluginValidationTests
     }
 
     [Fact]
+    public void A_loaded_plugin_rewritten_in_place_keeps_working_from_the_bytes_read()
+    {
+        // A rebuild truncates and rewrites the output .dll in place; a process that had mapped it would die of SIGBUS
+        // the next time the runtime read a page of it (here: compiling the plug-in's factory).
+        var folder = PluginCompiler.NewFolder();
+        var dll = PluginCompiler.Compile(folder, "EchoPlugin", TestPlugins.EchoStrategy("echo_long"));
+        var load = StrategyCatalog.CreateDefault().WithPlugins([new Core.Strategy.PluginSource(dll, "--plugin")]);
+        Assert.Empty(load.Problems);
+        File.WriteAllBytes(dll, []);
+
+        var registration = ((StrategyCatalog)load.Catalog).FindStrategy("echo_long")!;
+        var strategy = registration.Create(new Sdk.Catalog.DecisionBuildContext(Sdk.Catalog.ParameterSet.Defaults(registration.Info.Parameters), new Dictionary<string, Sdk.Workers.Worker>()));
+
+        Assert.Equal("echo_long", strategy.Name);
+    }
+
+    [Fact]
     public void The_command_line_adds_plugins_to_the_sets()
     {
         var folder = PluginCompiler.NewFolder();

@@ -7,9 +7,10 @@ namespace Finiex.Engine.Plugins;
 /// <summary>
 /// A plug-in assembly as read from disk before anything of it is loaded: its identity, its SHA-256, and the Finiex.Sdk
 /// version it was built against (from its assembly references), so a file that is not a .NET assembly, or was built
-/// against an incompatible SDK, is refused with a clear message instead of a loader exception.
+/// against an incompatible SDK, is refused with a clear message instead of a loader exception. <see cref="Image"/> holds
+/// the bytes read, which are the bytes hashed and the bytes loaded.
 /// </summary>
-internal sealed record PluginFile(string Path, string AssemblyName, Version Version, string Sha256, Version? SdkVersion)
+internal sealed record PluginFile(string Path, string AssemblyName, Version Version, string Sha256, Version? SdkVersion, byte[] Image)
 {
     public const string SdkAssemblyName = "Finiex.Sdk";
 
@@ -64,7 +65,7 @@ internal sealed record PluginFile(string Path, string AssemblyName, Version Vers
                 }
             }
 
-            return new PluginFile(fullPath, metadata.GetString(definition.Name), definition.Version, Convert.ToHexStringLower(SHA256.HashData(bytes)), sdk);
+            return new PluginFile(fullPath, metadata.GetString(definition.Name), definition.Version, Convert.ToHexStringLower(SHA256.HashData(bytes)), sdk, bytes);
         }
         catch (BadImageFormatException)
         {

@@ -113,10 +113,10 @@ public static class PluginLoader
         Type[] plugins;
         try
         {
-            var assembly = context.LoadFromAssemblyPath(file.Path);
+            var assembly = context.LoadImage(file.Image, file.Path);
             plugins = [.. assembly.GetExportedTypes().Where(t => t.IsClass && !t.IsAbstract && typeof(IPlugin).IsAssignableFrom(t))];
         }
-        catch (Exception ex) when (ex is FileLoadException or FileNotFoundException or BadImageFormatException or TypeLoadException or ReflectionTypeLoadException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or BadImageFormatException or TypeLoadException or ReflectionTypeLoadException)
         {
             throw new PluginException($"{file.DisplayName} could not be loaded: {LoaderReason(ex)}",
                 "a dependency of the plug-in is missing or of another version: name the .dll in the plug-in's build output folder (next to its .deps.json), and rebuild it", ex);
