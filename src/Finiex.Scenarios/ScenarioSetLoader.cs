@@ -173,7 +173,7 @@ public sealed partial class ScenarioSetLoader(IStrategyCatalog catalog, TickStor
             }
         }
 
-        sources.AddRange((extraPlugins ?? []).Select(path => new PluginSource(Path.GetFullPath(path), $"--plugin {path}")));
+        sources.AddRange((extraPlugins ?? []).Select(PluginSource.FromCommandLine));
         if (sources.Count == 0)
         {
             return new PluginLoad(catalog, [], []);

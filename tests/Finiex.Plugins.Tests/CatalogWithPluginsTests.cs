@@ -1,26 +1,17 @@
 using System.Text.Json;
-using Finiex.Cli;
 
 namespace Finiex.Plugins.Tests;
 
 /// <summary><c>finiex catalog --plugin</c>: the plug-ins' types beside the built-in ones, each with where it comes from.</summary>
 public sealed class CatalogWithPluginsTests
 {
-    private static (int Code, string Out, string Error) Finiex(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = CliApplication.Run(args, new CliContext(output, error, interactive: false));
-        return (code, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public void The_catalog_lists_a_plugins_types_with_their_origin()
     {
         var folder = PluginCompiler.NewFolder();
         var dll = PluginCompiler.Compile(folder, "EchoPlugin", TestPlugins.EchoStrategy("echo_long"), version: "2.3.0.0");
 
-        var (code, output, _) = Finiex("catalog", "--plugin", dll, "--json");
+        var (code, output, _) = FiniexCommand.Run("catalog", "--plugin", dll, "--json");
 
         Assert.Equal(0, code);
         var decisions = JsonDocument.Parse(output).RootElement.GetProperty("decisions").EnumerateArray().ToDictionary(d => d.GetProperty("type").GetString()!);
@@ -28,7 +19,7 @@ public sealed class CatalogWithPluginsTests
         Assert.Equal("lot_size", decisions["echo_long"].GetProperty("parameters")[0].GetProperty("name").GetString());
         Assert.Equal("built-in", decisions["channel_breakout"].GetProperty("origin").GetString());
 
-        var (tableCode, table, _) = Finiex("catalog", "--plugin", dll);
+        var (tableCode, table, _) = FiniexCommand.Run("catalog", "--plugin", dll);
         Assert.Equal(0, tableCode);
         Assert.Contains("EchoPlugin 2.3.0.0", table, StringComparison.Ordinal);
     }
@@ -39,7 +30,7 @@ public sealed class CatalogWithPluginsTests
         var folder = PluginCompiler.NewFolder();
         var missing = Path.Combine(folder, "Missing.dll");
 
-        var (code, output, error) = Finiex("catalog", "--plugin", missing, "--json");
+        var (code, output, error) = FiniexCommand.Run("catalog", "--plugin", missing, "--json");
 
         Assert.Equal(2, code);
         var message = error.ReplaceLineEndings("").Replace(" ", "", StringComparison.Ordinal); // the console wraps long paths

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Finiex.Cli;
 using Finiex.Tests.Shared;
 
 namespace Finiex.Plugins.Tests;
@@ -40,15 +39,6 @@ public sealed class TemplateTests
         Assert.True(code == 0, $"dotnet {string.Join(' ', args)} exited with {code}:\n{output}");
     }
 
-    private static int Finiex(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = CliApplication.Run(args, new CliContext(output, error, interactive: false));
-        Assert.True(code == 0, $"finiex {string.Join(' ', args)} exited with {code}:\n{output}\n{error}");
-        return code;
-    }
-
     [Fact]
     public void A_plugin_made_from_the_template_builds_validates_and_runs_the_same_in_processes_and_threads()
     {
@@ -64,12 +54,12 @@ public sealed class TemplateTests
         Succeeds(project, "test", "tests/TraderStrategies.Tests", "--no-build");
 
         var set = Path.Combine(project, "scenario_sets", "my_strategy.json");
-        Finiex("validate", set, "--store", RepoPaths.SampleStore);
+        FiniexCommand.Succeeds("validate", set, "--store", RepoPaths.SampleStore);
         var results = new Dictionary<string, string>();
         foreach (var mode in new[] { "processes", "threads" })
         {
             var output = Path.Combine(work, $"results-{mode}");
-            Finiex("run", set, "--store", RepoPaths.SampleStore, "--mode", mode, "--parallel", "2", "--out", output, "--live", "none", "--quiet");
+            FiniexCommand.Succeeds("run", set, "--store", RepoPaths.SampleStore, "--mode", mode, "--parallel", "2", "--out", output, "--live", "none", "--quiet");
             var run = Directory.GetDirectories(Path.Combine(output, "my_strategy")).Single();
             var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "summary.json"))).RootElement;
             var scenarios = summary.GetProperty("scenarios").EnumerateArray().ToList();

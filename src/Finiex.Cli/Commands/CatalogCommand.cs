@@ -20,8 +20,7 @@ internal static class CatalogCommand
         };
         command.SetAction(parse =>
         {
-            var paths = parse.GetValue(plugins) ?? [];
-            var load = StrategyCatalog.CreateDefault().WithPlugins([.. paths.Select(p => new PluginSource(Path.GetFullPath(p), $"--plugin {p}"))]);
+            var load = StrategyCatalog.CreateDefault().WithPlugins([.. (parse.GetValue(plugins) ?? []).Select(PluginSource.FromCommandLine)]);
             foreach (var problem in load.Problems)
             {
                 context.ErrorConsole.MarkupLineInterpolated($"[red]error[/] {problem.Origin}: {problem.Message}\n  [grey]→ {problem.Hint}[/]");

@@ -19,14 +19,14 @@ public static class PluginLoader
     /// <summary>The catalog plus every plug-in that loads; a problem (with the source's origin) for each that does not.</summary>
     public static PluginLoad ForValidation(StrategyCatalog catalog, IReadOnlyList<PluginSource> sources)
     {
-        var extended = catalog.Copy();
+        var extended = catalog;
         var loaded = ImmutableArray.CreateBuilder<PluginIdentity>();
         var problems = ImmutableArray.CreateBuilder<PluginProblem>();
         foreach (var source in sources)
         {
             try
             {
-                var (file, _) = Load(source.Path, expectedSha256: null, ref extended);
+                (var file, _, extended) = Load(source.Path, expectedSha256: null, extended);
                 loaded.Add(new PluginIdentity(file.Path, file.AssemblyName, file.Version.ToString(), file.Sha256));
             }
             catch (PluginException ex)
@@ -47,13 +47,14 @@ public static class PluginLoader
             return new PluginScope(catalog, []);
         }
 
-        var extended = catalog.Copy();
+        var extended = catalog;
         var contexts = new List<PluginLoadContext>();
         try
         {
             foreach (var plugin in plugins)
             {
-                contexts.Add(Load(plugin.Path, plugin.Sha256, ref extended).Context);
+                (_, var context, extended) = Load(plugin.Path, plugin.Sha256, extended);
+                contexts.Add(context);
             }
         }
         catch
@@ -65,7 +66,8 @@ public static class PluginLoader
         return new PluginScope(extended, contexts);
     }
 
-    private static (PluginFile File, PluginLoadContext Context) Load(string path, string? expectedSha256, ref StrategyCatalog catalog)
+    /// <summary>Loads one plug-in and returns a copy of <paramref name="catalog"/> with its types; <paramref name="catalog"/> itself is left as it was.</summary>
+    private static (PluginFile File, PluginLoadContext Context, StrategyCatalog Catalog) Load(string path, string? expectedSha256, StrategyCatalog catalog)
     {
         var file = PluginFile.Inspect(path);
         if (expectedSha256 is not null && !string.Equals(file.Sha256, expectedSha256, StringComparison.OrdinalIgnoreCase))
@@ -78,11 +80,9 @@ public static class PluginLoader
         var context = new PluginLoadContext(file.Path);
         try
         {
-            var registered = Register(file, context);
-            var trial = catalog.Copy();
-            AddTo(trial, registered, file.DisplayName);
-            catalog = trial;
-            return (file, context);
+            var extended = catalog.Copy();
+            AddTo(extended, Register(file, context), file.DisplayName);
+            return (file, context, extended);
         }
         catch
         {
