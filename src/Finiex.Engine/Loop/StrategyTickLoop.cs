@@ -1,106 +1,129 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using Finiex.Contracts.Results;
 using Finiex.Engine.Profiling;
-using Finiex.Engine.Reporting;
-using Finiex.Engine.Trading;
 using Finiex.Sdk.Bars;
-using Finiex.Sdk.Trading;
 using Finiex.Sdk.Workers;
 
 namespace Finiex.Engine.Loop;
 
 /// <summary>
-/// The 6-step tick loop of SEMANTICS §9 for a strategy that trades through the trading API. Its step 4 reads the account
-/// that step 1 of the same tick changed, so the steps run tick by tick: account (1), bars (2), closes committed to the
-/// workers (3), workers and strategy (4), its requests (5); step 6 once per block of <see cref="TickLoop.BlockSize"/>
-/// ticks. The account's step 1 does its full work only at ticks where something can happen. The equity curve is cut at
-/// midnights and block ends exactly as <see cref="TickLoop"/> cuts it. With profiling on, the steps are timed on one tick
-/// in <see cref="ProfileEvery"/> (a clock read costs more than a quiet tick) and counted for all of them.
+/// The 6-step tick loop of SEMANTICS §9 for strategies that trade through the trading API. Step 4 reads the account
+/// that step 1 of the same tick changed, so the steps run tick by tick: each lane's account (1), the bars (2), closes
+/// committed to the workers (3), the workers and each lane's strategy (4) with its requests (5); step 6 once per block
+/// of <see cref="TickLoop.BlockSize"/> ticks. The account's step 1 does its full work only at ticks where something can
+/// happen. The equity curve is cut at midnights and block ends exactly as <see cref="TickLoop"/> cuts it.
+/// <para>
+/// Several scenarios over the same ticks share the bars and the workers (a fused sweep); a lane whose strategy or
+/// account throws is dropped and the others go on. With profiling on, the steps are timed on one tick in
+/// <see cref="ProfileEvery"/> (a clock read costs more than a quiet tick) and counted for all of them, a shared step's
+/// time split evenly among the lanes.
+/// </para>
 /// </summary>
-internal sealed class StrategyTickLoop(TradingApiSimulator account, BarSeries[] series, int[][] workersOfSeries, Worker[] workers, TradingStrategy strategy,
-    TradingContext context, LoopProfile? profile) : IScenarioLoop
+internal sealed class StrategyTickLoop(BarSeries[] series, int[][] workersOfSeries, Worker[] workers, StrategyLane[] lanes)
 {
     public const int ProfileEvery = 32;
 
-    private readonly EquityCurveRecorder _curve = new();
+    private readonly bool[] _closed = new bool[series.Length];
+    private readonly bool _profiling = lanes.Any(l => l.Profile is not null);
+    private int _running = lanes.Length;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Run(ReadOnlySpan<long> times, ReadOnlySpan<double> bids, ReadOnlySpan<double> asks, Action<int> onBlock)
+    public void Run(ReadOnlySpan<long> times, ReadOnlySpan<double> bids, ReadOnlySpan<double> asks)
     {
-        for (var blockStart = 0; blockStart < times.Length; blockStart += TickLoop.BlockSize)
+        for (var blockStart = 0; blockStart < times.Length && _running > 0; blockStart += TickLoop.BlockSize)
         {
             var end = Math.Min(blockStart + TickLoop.BlockSize, times.Length);
-            var stretchFrom = blockStart;
             for (var i = blockStart; i < end; i++)
             {
-                var time = times[i];
-                if (time >= _curve.NextDay)
+                if (!_profiling || i % ProfileEvery != 0)
                 {
-                    if (i > stretchFrom)
-                    {
-                        AddStretch(times[i - 1]);
-                    }
-
-                    if (_curve.NextDay != long.MinValue)
-                    {
-                        _curve.EndDay(account.Equity);
-                    }
-
-                    _curve.StartDay(time);
-                    stretchFrom = i;
-                }
-
-                if (profile is null || i % ProfileEvery != 0)
-                {
-                    Tick(i, time, bids[i], asks[i]);
+                    Tick(times, i, bids[i], asks[i]);
                 }
                 else
                 {
-                    ProfiledTick(i, time, bids[i], asks[i], profile);
+                    ProfiledTick(times, i, bids[i], asks[i]);
                 }
             }
 
-            AddStretch(times[end - 1]);
-            var clock = profile is null ? 0 : Stopwatch.GetTimestamp();
-            onBlock(end);
-            profile?.AddStep(LoopProfile.LiveUpdate, Stopwatch.GetTimestamp() - clock);
+            foreach (var lane in lanes)
+            {
+                EndBlock(lane, times, end);
+            }
         }
-    }
-
-    public EquityCurve FinishCurve()
-    {
-        if (_curve.NextDay != long.MinValue)
-        {
-            _curve.EndDay(account.Equity);
-        }
-
-        return _curve.Build();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Tick(int index, long time, double bid, double ask)
+    private void Tick(ReadOnlySpan<long> times, int index, double bid, double ask)
     {
-        account.OnTick(index, time, bid, ask);
+        for (var k = 0; k < lanes.Length; k++)
+        {
+            MarkTick(lanes[k], times, index, bid, ask);
+        }
+
         var mid = (bid + ask) / 2;
-        RenderAndCommit(time, mid);
+        RenderAndCommit(times[index], mid);
         UpdateWorkers(mid);
-        context.SetTick(index, time, bid, ask);
-        strategy.OnTick(context);
+        for (var k = 0; k < lanes.Length; k++)
+        {
+            Decide(lanes[k], index, times[index], bid, ask);
+        }
     }
 
-    private void ProfiledTick(int index, long time, double bid, double ask, LoopProfile loopProfile)
+    private void ProfiledTick(ReadOnlySpan<long> times, int index, double bid, double ask)
     {
         var clock = Stopwatch.GetTimestamp();
-        account.OnTick(index, time, bid, ask);
-        clock = Lap(loopProfile, LoopProfile.TradeSimulator, clock);
+        foreach (var lane in lanes)
+        {
+            MarkTick(lane, times, index, bid, ask);
+            clock = Lap(lane, LoopProfile.TradeSimulator, clock);
+        }
+
         var mid = (bid + ask) / 2;
-        RenderAndCommit(time, mid);
-        clock = Lap(loopProfile, LoopProfile.BarRendering, clock);
+        RenderAndCommit(times[index], mid);
+        clock = Shared(LoopProfile.BarRendering, clock);
         UpdateWorkers(mid);
-        context.SetTick(index, time, bid, ask);
-        strategy.OnTick(context);
-        Lap(loopProfile, LoopProfile.WorkerDecision, clock);
+        clock = Shared(LoopProfile.WorkerDecision, clock);
+        foreach (var lane in lanes)
+        {
+            Decide(lane, index, times[index], bid, ask);
+            clock = Lap(lane, LoopProfile.WorkerDecision, clock);
+        }
+    }
+
+    /// <summary>Step 1 of one lane; what it throws ends that lane only.</summary>
+    private void MarkTick(StrategyLane lane, ReadOnlySpan<long> times, int index, double bid, double ask)
+    {
+        if (!lane.IsRunning)
+        {
+            return;
+        }
+
+        try
+        {
+            lane.MarkTick(times, index, bid, ask);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Fail(lane, ex);
+        }
+    }
+
+    /// <summary>Steps 4 and 5 of one lane; what it throws ends that lane only.</summary>
+    private void Decide(StrategyLane lane, int index, long time, double bid, double ask)
+    {
+        if (!lane.IsRunning)
+        {
+            return;
+        }
+
+        try
+        {
+            lane.Decide(index, time, bid, ask, _closed);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Fail(lane, ex);
+        }
     }
 
     /// <summary>Steps 2 and 3: each timeframe's forming bar, and a closed bar's close to the workers of its timeframe.</summary>
@@ -110,7 +133,7 @@ internal sealed class StrategyTickLoop(TradingApiSimulator account, BarSeries[] 
         for (var s = 0; s < series.Length; s++)
         {
             var closed = series[s].OnTick(time, mid);
-            context.SetClosed(s, closed);
+            _closed[s] = closed;
             if (closed)
             {
                 var close = series[s].Close[^1];
@@ -131,16 +154,48 @@ internal sealed class StrategyTickLoop(TradingApiSimulator account, BarSeries[] 
         }
     }
 
-    private void AddStretch(long lastTime)
+    /// <summary>Step 6 of one lane; what it throws (a canceled scenario) ends that lane only.</summary>
+    private void EndBlock(StrategyLane lane, ReadOnlySpan<long> times, int end)
     {
-        var (low, high) = account.TakeRange();
-        _curve.AddStretch(lastTime, low, high, account.Equity, account.Balance);
+        if (!lane.IsRunning)
+        {
+            return;
+        }
+
+        try
+        {
+            lane.EndBlock(times, end);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Fail(lane, ex);
+        }
     }
 
-    private static long Lap(LoopProfile loopProfile, int step, long since)
+    private void Fail(StrategyLane lane, Exception error)
+    {
+        lane.Fail(error);
+        _running--;
+    }
+
+    private static long Lap(StrategyLane lane, int step, long since)
     {
         var now = Stopwatch.GetTimestamp();
-        loopProfile.AddSampledStep(step, now - since);
+        lane.Profile?.AddSampledStep(step, now - since);
+        return now;
+    }
+
+    private long Shared(int step, long since)
+    {
+        var now = Stopwatch.GetTimestamp();
+        foreach (var lane in lanes)
+        {
+            if (lane.IsRunning)
+            {
+                lane.Profile?.AddSampledStep(step, (now - since) / Math.Max(1, _running));
+            }
+        }
+
         return now;
     }
 }

@@ -2,59 +2,59 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using Finiex.Contracts.Results;
-using Finiex.Core.Ticks;
 using Finiex.Engine.Profiling;
-using Finiex.Engine.Reporting;
-using Finiex.Engine.Trading;
 using Finiex.Sdk.Bars;
-using Finiex.Sdk.Decisions;
 using Finiex.Sdk.Workers;
 
 namespace Finiex.Engine.Loop;
 
 /// <summary>
-/// The 6-step tick loop of SEMANTICS §9, run a block of <see cref="BlockSize"/> ticks at a time, each step over the
-/// whole block: bars (2), then each worker over the block with its timeframe's closes committed where they fall (3–4),
-/// the decision at every tick (4), then the account tick by tick — fills, stops, equity (1) and the decision's orders
-/// (5) — and step 6 once per block. Steps 2–4 read nothing that steps 1 and 5 write (the ticks and the bars only), so
-/// every tick's values, orders and fills are those of the steps run tick by tick, while each step is one tight loop:
-/// a call per block instead of per tick, and the built-in workers' arithmetic vectorised. A decision logic that does
-/// not decide whole blocks (a plug-in one) gets its workers and <see cref="DecisionLogic.Decide"/> tick by tick.
-/// With profiling on, every step of every block is timed.
+/// The 6-step tick loop of SEMANTICS §9 for decision logics, run a block of <see cref="BlockSize"/> ticks at a time,
+/// each step over the whole block: bars (2), then each worker over the block with its timeframe's closes committed
+/// where they fall (3–4), each lane's decision at every tick (4), then each lane's account tick by tick — fills, stops,
+/// equity (1) and the decision's orders (5) — and step 6 once per block. Steps 2–4 read nothing that steps 1 and 5
+/// write (the ticks and the bars only), so every tick's values, orders and fills are those of the steps run tick by
+/// tick, while each step is one tight loop: a call per block instead of per tick, and the built-in workers' arithmetic
+/// vectorised. A decision logic that does not decide whole blocks (a plug-in one) gets its workers and
+/// <see cref="Sdk.Decisions.DecisionLogic.Decide"/> tick by tick.
+/// <para>
+/// The loop runs one scenario, or several over the same ticks (a fused sweep): the bars of a timeframe are rendered
+/// once and each distinct worker is computed once per block, its columns read by every lane that uses it; only the
+/// decisions and the accounts run per lane. A lane that fails is dropped; the others go on. With profiling on, every
+/// step of every block is timed, a shared step's time split evenly among the lanes it served.
+/// </para>
 /// </summary>
-internal sealed class TickLoop : IScenarioLoop
+internal sealed class TickLoop
 {
     public const int BlockSize = 1024;
 
-    private readonly TradeSimulator _simulator;
     private readonly BarSeries[] _series;
     private readonly int[][] _workersOfSeries;
     private readonly int[] _seriesOfWorker;
     private readonly Worker[] _workers;
-    private readonly DecisionLogic _decision;
-    private readonly SignalExecutor _executor;
-    private readonly LoopProfile? _profile;
-    private readonly BarTraceRecorder? _trace;
-    private readonly EquityCurveRecorder _curve = new();
+    private readonly DecisionLane[] _lanes;
+    private readonly bool _profiling;
+    private readonly bool _tickByTick;
+    private readonly bool _anyBlockLane;
     private readonly double[] _mids = new double[BlockSize];
-    private readonly Decision[] _decisions = new Decision[BlockSize];
     // Per series, for the current block: where bars closed (offsets in the block) and how many bars it held before.
     private readonly int[][] _closedAt;
     private readonly int[] _closeCounts;
     private readonly int[] _barsBefore;
+    // Per worker: the lanes that read it (a failing worker fails them) and its time for each lane's profile.
+    private readonly List<(DecisionLane Lane, int Local)>[] _readersOfWorker;
+    private readonly bool[] _workerFailed;
+    private readonly long[] _workerTime;
 
-    public TickLoop(TradeSimulator simulator, BarSeries[] series, int[][] workersOfSeries, Worker[] workers, DecisionLogic decision,
-        SignalExecutor executor, LoopProfile? profile, BarTraceRecorder? trace)
+    public TickLoop(BarSeries[] series, int[][] workersOfSeries, Worker[] workers, DecisionLane[] lanes)
     {
-        _simulator = simulator;
         _series = series;
         _workersOfSeries = workersOfSeries;
         _workers = workers;
-        _decision = decision;
-        _executor = executor;
-        _profile = profile;
-        _trace = trace;
+        _lanes = lanes;
+        _profiling = lanes.Any(l => l.Profile is not null);
+        _tickByTick = lanes.Any(l => !l.Decision.DecidesBlocks);
+        _anyBlockLane = lanes.Any(l => l.Decision.DecidesBlocks);
         _closedAt = [.. series.Select(_ => new int[BlockSize])];
         _closeCounts = new int[series.Length];
         _barsBefore = new int[series.Length];
@@ -67,24 +67,34 @@ internal sealed class TickLoop : IScenarioLoop
             }
         }
 
+        _readersOfWorker = [.. workers.Select(_ => new List<(DecisionLane, int)>())];
+        foreach (var lane in lanes)
+        {
+            for (var local = 0; local < lane.Workers.Length; local++)
+            {
+                _readersOfWorker[lane.Workers[local]].Add((lane, local));
+            }
+        }
+
+        _workerFailed = new bool[workers.Length];
+        _workerTime = new long[workers.Length];
         foreach (var worker in workers)
         {
             worker.Block = new WorkerBlock(worker.OutputNames.Count, BlockSize);
         }
     }
 
-    /// <summary>Runs every tick; <paramref name="onBlock"/> is step 6, called with the ticks done so far after each block.</summary>
+    /// <summary>Runs every tick through every lane still running; each lane's step 6 follows each block.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Run(ReadOnlySpan<long> times, ReadOnlySpan<double> bids, ReadOnlySpan<double> asks, Action<int> onBlock)
+    public void Run(ReadOnlySpan<long> times, ReadOnlySpan<double> bids, ReadOnlySpan<double> asks)
     {
-        for (var blockStart = 0; blockStart < times.Length; blockStart += BlockSize)
+        for (var blockStart = 0; blockStart < times.Length && AnyRunning(); blockStart += BlockSize)
         {
             var length = Math.Min(BlockSize, times.Length - blockStart);
             var blockTimes = times.Slice(blockStart, length);
             var blockBids = bids.Slice(blockStart, length);
             var blockAsks = asks.Slice(blockStart, length);
             var mids = _mids.AsSpan(0, length);
-            var decisions = _decisions.AsSpan(0, length);
             var clock = Clock();
 
             Mids(blockBids, blockAsks, mids);
@@ -94,71 +104,96 @@ internal sealed class TickLoop : IScenarioLoop
                 _closeCounts[s] = _series[s].OnTicks(blockTimes, mids, _closedAt[s]);
             }
 
-            clock = Lap(LoopProfile.BarRendering, clock);
-            if (_decision.DecidesBlocks)
+            clock = Shared(LoopProfile.BarRendering, clock);
+            if (_tickByTick)
             {
-                clock = WorkersByBlock(mids, clock);
-                _trace?.OnBlockCloses(_closedAt, _closeCounts);
-                _trace?.OnBlockEnd();
-                _decision.DecideBlock(mids, decisions);
-                if (_profile is not null)
-                {
-                    var now = Stopwatch.GetTimestamp();
-                    _profile.AddDecision(now - clock);
-                    clock = now;
-                }
+                TickByTick(mids);
+                clock = Shared(LoopProfile.WorkerDecision, clock);
             }
             else
             {
-                TickByTick(mids, decisions);
-                clock = Lap(LoopProfile.WorkerDecision, clock);
+                WorkersByBlock(mids);
             }
 
-            clock = Account(blockStart, blockTimes, blockBids, blockAsks, mids, decisions, clock);
-            onBlock(blockStart + length);
-            Lap(LoopProfile.LiveUpdate, clock);
+            foreach (var lane in _lanes)
+            {
+                if (lane.IsRunning)
+                {
+                    RunLane(lane, blockStart, blockTimes, blockBids, blockAsks, mids);
+                }
+            }
+        }
+    }
+
+    /// <summary>Steps 4 (for a logic deciding blocks), 1, 5 and 6 of one lane; what it throws ends that lane only.</summary>
+    private void RunLane(DecisionLane lane, int blockStart, ReadOnlySpan<long> times, ReadOnlySpan<double> bids, ReadOnlySpan<double> asks, ReadOnlySpan<double> mids)
+    {
+        try
+        {
+            if (lane.Decision.DecidesBlocks)
+            {
+                lane.Trace?.OnBlockCloses(_closedAt, _closeCounts);
+                lane.Trace?.OnBlockEnd();
+                lane.DecideBlock(mids);
+            }
+
+            lane.MarkAndExecute(blockStart, times, bids, asks, mids);
+            var clock = lane.Profile is null ? 0 : Stopwatch.GetTimestamp();
+            lane.EndBlock(blockStart + times.Length);
+            lane.Profile?.AddStep(LoopProfile.LiveUpdate, Stopwatch.GetTimestamp() - clock);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            lane.Fail(ex);
         }
     }
 
     /// <summary>Steps 3–4 for the block, worker by worker: runs between its timeframe's closes, each close committed (step 3) before the run after it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private long WorkersByBlock(ReadOnlySpan<double> mids, long clock)
+    private void WorkersByBlock(ReadOnlySpan<double> mids)
     {
         for (var w = 0; w < _workers.Length; w++)
         {
-            var worker = _workers[w];
-            var block = worker.Block!;
-            var s = _seriesOfWorker[w];
-            var closes = _closedAt[s].AsSpan(0, _closeCounts[s]);
-            var committing = 0L;
-            block.ReadyFrom = 0;
-            var from = 0;
-            for (var k = 0; k < closes.Length; k++)
+            if (_workerFailed[w])
             {
-                var at = closes[k];
-                UpdateRun(worker, block, mids, from, at);
-                var before = Clock();
-                worker.CommitClose(_series[s].Close[_barsBefore[s] + k]);
-                if (_profile is not null)
-                {
-                    var elapsed = Stopwatch.GetTimestamp() - before;
-                    _profile.AddStep(LoopProfile.BarHistory, elapsed);
-                    committing += elapsed;
-                }
-
-                from = at;
+                continue;
             }
 
-            UpdateRun(worker, block, mids, from, mids.Length);
-            if (_profile is not null)
+            var clock = Clock();
+            try
             {
-                var now = Stopwatch.GetTimestamp();
-                _profile.AddWorker(w, now - clock - committing);
-                clock = now;
+                UpdateBlock(w, mids);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                FailWorker(w, ex);
+            }
+
+            if (_profiling)
+            {
+                AddWorkerTime(w, Stopwatch.GetTimestamp() - clock);
             }
         }
+    }
 
-        return clock;
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void UpdateBlock(int w, ReadOnlySpan<double> mids)
+    {
+        var worker = _workers[w];
+        var block = worker.Block!;
+        var s = _seriesOfWorker[w];
+        var closes = _closedAt[s].AsSpan(0, _closeCounts[s]);
+        block.ReadyFrom = 0;
+        var from = 0;
+        for (var k = 0; k < closes.Length; k++)
+        {
+            var at = closes[k];
+            UpdateRun(worker, block, mids, from, at);
+            worker.CommitClose(_series[s].Close[_barsBefore[s] + k]);
+            from = at;
+        }
+
+        UpdateRun(worker, block, mids, from, mids.Length);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -174,11 +209,19 @@ internal sealed class TickLoop : IScenarioLoop
         }
     }
 
-    /// <summary>Steps 3–4 tick by tick, for a decision logic that reads its workers' current values.</summary>
-    private void TickByTick(ReadOnlySpan<double> mids, Span<Decision> decisions)
+    /// <summary>
+    /// Steps 3–4 tick by tick, for decision logics that read their workers' current values. When lanes that decide
+    /// blocks share the loop, each worker runs one tick at a time through its block columns, which it fills as it goes.
+    /// </summary>
+    private void TickByTick(ReadOnlySpan<double> mids)
     {
         Span<int> nextClose = stackalloc int[_series.Length];
         nextClose.Clear();
+        foreach (var worker in _workers)
+        {
+            worker.Block!.ReadyFrom = 0;
+        }
+
         for (var i = 0; i < mids.Length; i++)
         {
             for (var s = 0; s < _series.Length; s++)
@@ -186,124 +229,160 @@ internal sealed class TickLoop : IScenarioLoop
                 var k = nextClose[s];
                 if (k < _closeCounts[s] && _closedAt[s][k] == i)
                 {
-                    _trace?.OnBarClosed(s);
+                    foreach (var lane in _lanes)
+                    {
+                        if (!lane.Decision.DecidesBlocks)
+                        {
+                            lane.Trace?.OnBarClosed(s);
+                        }
+                    }
+
                     var close = _series[s].Close[_barsBefore[s] + k];
                     foreach (var w in _workersOfSeries[s])
                     {
-                        _workers[w].CommitClose(close);
+                        CommitClose(w, close);
                     }
 
                     nextClose[s] = k + 1;
                 }
             }
 
-            foreach (var worker in _workers)
+            for (var w = 0; w < _workers.Length; w++)
+            {
+                UpdateTick(w, mids, i);
+            }
+
+            foreach (var lane in _lanes)
+            {
+                if (lane.IsRunning && !lane.Decision.DecidesBlocks)
+                {
+                    DecideTick(lane, mids, i);
+                }
+            }
+        }
+    }
+
+    private void CommitClose(int w, double close)
+    {
+        if (_workerFailed[w])
+        {
+            return;
+        }
+
+        try
+        {
+            _workers[w].CommitClose(close);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            FailWorker(w, ex);
+        }
+    }
+
+    private void UpdateTick(int w, ReadOnlySpan<double> mids, int i)
+    {
+        if (_workerFailed[w])
+        {
+            return;
+        }
+
+        try
+        {
+            var worker = _workers[w];
+            if (_anyBlockLane)
+            {
+                UpdateRun(worker, worker.Block!, mids, i, i + 1);
+            }
+            else
             {
                 worker.Update(mids[i]);
             }
-
-            decisions[i] = _decision.Decide(mids[i]);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            FailWorker(w, ex);
         }
     }
 
-    /// <summary>
-    /// Steps 1 and 5, tick by tick: the account marks each tick, then the tick's decision may submit an order. Stretches
-    /// in which nothing happens go through the simulator's own tight loop. The block is cut at each midnight, so that the
-    /// equity curve gets each day's last equity (SEMANTICS §8b) and a point per stretch, without any work per tick.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private long Account(int blockStart, ReadOnlySpan<long> times, ReadOnlySpan<double> bids, ReadOnlySpan<double> asks, ReadOnlySpan<double> mids,
-        ReadOnlySpan<Decision> decisions, long clock)
+    private static void DecideTick(DecisionLane lane, ReadOnlySpan<double> mids, int i)
     {
-        var executing = 0L;
-        for (var from = 0; from < times.Length;)
+        try
         {
-            if (times[from] >= _curve.NextDay)
-            {
-                if (_curve.NextDay != long.MinValue)
-                {
-                    _curve.EndDay(_simulator.Equity);
-                }
-
-                _curve.StartDay(times[from]);
-            }
-
-            var to = times[^1] < _curve.NextDay ? times.Length : from + TickTimes.LowerBound(times[from..], _curve.NextDay);
-            executing += AccountStretch(blockStart, from, times[..to], bids[..to], asks[..to], mids, decisions[..to]);
-            var (low, high) = _simulator.TakeRange();
-            _curve.AddStretch(times[to - 1], low, high, _simulator.Equity, _simulator.Balance);
-            from = to;
+            lane.Decisions(mids.Length)[i] = lane.Decision.Decide(mids[i]);
         }
-
-        _simulator.Counted(times.Length, times[^1], bids[^1], asks[^1]);
-        if (_profile is null)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            return clock;
+            lane.Fail(ex);
         }
-
-        var now = Stopwatch.GetTimestamp();
-        _profile.AddStep(LoopProfile.TradeSimulator, now - clock - executing);
-        return now;
     }
 
-    /// <summary>The ticks from <paramref name="from"/> to the end of the spans; returns the profiled time spent executing orders.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private long AccountStretch(int blockStart, int from, ReadOnlySpan<long> times, ReadOnlySpan<double> bids, ReadOnlySpan<double> asks, ReadOnlySpan<double> mids,
-        ReadOnlySpan<Decision> decisions)
+    /// <summary>A worker that throws fails every lane that reads it and is not run again.</summary>
+    private void FailWorker(int w, Exception error)
     {
-        var simulator = _simulator;
-        var executor = _executor;
-        var executing = 0L;
-        for (var i = from; i < times.Length; i++)
+        _workerFailed[w] = true;
+        foreach (var (lane, _) in _readersOfWorker[w])
         {
-            i = simulator.MarkQuiet(i, times, bids, asks, decisions);
-            if (i == times.Length)
-            {
-                break;
-            }
-
-            simulator.Mark(blockStart + i, times[i], bids[i], asks[i]);
-            var decision = decisions[i];
-            if (executor.Submits(decision.Signal))
-            {
-                var before = Clock();
-                executor.Act(decision, blockStart + i, mids[i]);
-                if (_profile is not null)
-                {
-                    var elapsed = Stopwatch.GetTimestamp() - before;
-                    _profile.AddStep(LoopProfile.OrderExecution, elapsed);
-                    executing += elapsed;
-                }
-            }
+            lane.Fail(error);
         }
-
-        return executing;
     }
 
-    /// <summary>The equity curve so far, its last day ended at the current equity: call after the last tick, before the end-of-data close.</summary>
-    public EquityCurve FinishCurve()
+    private bool AnyRunning()
     {
-        if (_curve.NextDay != long.MinValue)
+        foreach (var lane in _lanes)
         {
-            _curve.EndDay(_simulator.Equity);
+            if (lane.IsRunning)
+            {
+                return true;
+            }
         }
 
-        return _curve.Build();
+        return false;
+    }
+
+    private void AddWorkerTime(int w, long elapsed)
+    {
+        var readers = _readersOfWorker[w];
+        var running = 0;
+        foreach (var (lane, _) in readers)
+        {
+            running += lane.IsRunning ? 1 : 0;
+        }
+
+        foreach (var (lane, local) in readers)
+        {
+            if (lane.IsRunning)
+            {
+                lane.Profile?.AddWorker(local, elapsed / running);
+            }
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private long Clock() => _profile is null ? 0 : Stopwatch.GetTimestamp();
+    private long Clock() => _profiling ? Stopwatch.GetTimestamp() : 0;
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private long Lap(int step, long since)
+    /// <summary>Adds a shared step's time since <paramref name="since"/> to the profile of every running lane, split evenly.</summary>
+    private long Shared(int step, long since)
     {
-        if (_profile is null)
+        if (!_profiling)
         {
             return 0;
         }
 
         var now = Stopwatch.GetTimestamp();
-        _profile.AddStep(step, now - since);
+        var running = 0;
+        foreach (var lane in _lanes)
+        {
+            running += lane.IsRunning ? 1 : 0;
+        }
+
+        foreach (var lane in _lanes)
+        {
+            if (lane.IsRunning)
+            {
+                lane.Profile?.AddStep(step, (now - since) / Math.Max(1, running));
+            }
+        }
+
         return now;
     }
 

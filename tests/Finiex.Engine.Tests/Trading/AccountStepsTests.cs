@@ -74,8 +74,9 @@ public sealed class AccountStepsTests
         plain.Finish();
 
         var looped = new TradeSimulator(rules);
-        var loop = new TickLoop(looped, [], [], [], new ScriptedDecision(script), new SignalExecutor(looped, lots, 0), profile: null, trace: null);
-        loop.Run(times, bids, asks, _ => { });
+        var lane = new DecisionLane(new ScriptedDecision(script), looped, new SignalExecutor(looped, lots, 0), [], profile: null, trace: null, _ => { });
+        new TickLoop([], [], [], [lane]).Run(times, bids, asks);
+        Assert.Null(lane.Failure);
         looped.Finish();
 
         Assert.True(plain.Trades.Count > 20, $"only {plain.Trades.Count} trades");

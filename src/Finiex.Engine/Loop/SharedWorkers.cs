@@ -1,0 +1,56 @@
+using System.Globalization;
+using Finiex.Contracts.Packages;
+using Finiex.Sdk.Catalog;
+using Finiex.Sdk.Time;
+using Finiex.Sdk.Workers;
+
+namespace Finiex.Engine.Loop;
+
+/// <summary>
+/// The workers of one tick loop, each distinct worker once: two scenarios whose worker has the same registration (the
+/// same type object: a plug-in's types are its scenario's own), name, timeframe, parameters and warmup closes get the
+/// same instance, whose values every reader shares. A worker is fed its warmup closes when it is made (SEMANTICS §3).
+/// </summary>
+internal sealed class SharedWorkers
+{
+    private readonly Dictionary<WorkerRegistration, int> _registrations = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, int> _byKey = new(StringComparer.Ordinal);
+    private readonly List<Worker> _workers = [];
+
+    public IReadOnlyList<Worker> Workers => _workers;
+
+    /// <summary>The loop's index of the worker <paramref name="spec"/> describes, made by <paramref name="create"/> when it is new.</summary>
+    public int Get(WorkerRegistration registration, WorkerSpec spec, BarColumns? warmup, Func<Worker> create)
+    {
+        var available = warmup?.Count ?? 0;
+        var fed = Math.Min(spec.WarmupBars, available);
+        var firstFed = fed == 0 ? 0 : warmup!.Starts[available - fed];
+        if (!_registrations.TryGetValue(registration, out var type))
+        {
+            type = _registrations.Count;
+            _registrations[registration] = type;
+        }
+
+        var key = string.Create(CultureInfo.InvariantCulture,
+            $"{type}|{spec.Name}|{spec.Timeframe}|{fed}|{firstFed}|{string.Join(',', spec.Numbers.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value:R}"))}|{string.Join(',', spec.Choices.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))}");
+        if (_byKey.TryGetValue(key, out var index))
+        {
+            return index;
+        }
+
+        var worker = create();
+        for (var i = available - fed; i < available; i++)
+        {
+            worker.CommitClose(warmup!.Close[i]);
+        }
+
+        _workers.Add(worker);
+        _byKey[key] = _workers.Count - 1;
+        return _workers.Count - 1;
+    }
+
+    /// <summary>The workers' indices grouped by the series of their timeframe.</summary>
+    public int[][] BySeries(IReadOnlyList<Timeframe> seriesTimeframes) =>
+        [.. seriesTimeframes.Select((timeframe, s) => Enumerable.Range(0, _workers.Count)
+            .Where(w => _workers[w].Timeframe == timeframe && seriesTimeframes.ToList().IndexOf(timeframe) == s).ToArray())];
+}
