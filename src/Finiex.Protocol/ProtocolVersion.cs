@@ -7,10 +7,11 @@ namespace Finiex.Protocol;
 ///   2 — error info carries a failure kind (enum) and the exception type apart; heartbeats carry the loop's checkpoint count.
 ///   3 — the symbol carries its stops level; statistics carry requests dropped and rejected (the trading API of SEMANTICS §10).
 ///   4 — packages name the plug-in assemblies a scenario runs with (path, assembly, version, SHA-256); results record them.
+///   5 — a run request carries a list of packages (a fused sweep) and is answered by one result frame per scenario.
 /// </summary>
 public static class ProtocolVersion
 {
-    public const int Current = 4;
+    public const int Current = 5;
 
     /// <summary>Frames larger than this are refused as malformed (a result with a full bar trace stays far below).</summary>
     public const int MaxFrameBytes = 256 * 1024 * 1024;

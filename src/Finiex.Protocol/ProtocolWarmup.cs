@@ -47,7 +47,7 @@ public static class ProtocolWarmup
         };
         RoundTrip(new Handshake(1, "b", "n", 1));
         RoundTrip(new HandshakeReply(true, 1, "b", "n", null));
-        RoundTrip(new RunRequest(1, package));
+        RoundTrip(new RunRequest(1, [package]));
         RoundTrip(new ResultMessage(1, result));
         RoundTrip(new ProgressMessage(1, 0, "RUNNING", 1, 2, 1, 1, 0));
         RoundTrip(new LogBatch(1, 0, [new LogLine(DateTimeOffset.UnixEpoch, "INFO", "m")]));

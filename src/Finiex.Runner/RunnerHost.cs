@@ -76,8 +76,13 @@ internal sealed class RunnerHost(RunnerOptions options, FaultInjection? fault)
                     await writer.SendAsync(FrameKind.Heartbeat, new Heartbeat(0, 0), stop.Token).ConfigureAwait(false); // alive, even while the package deserialises
                     var received = Stopwatch.StartNew();
                     var request = MessagePackSerializer.Deserialize<RunRequest>(message.Body);
-                    log.Debug("Run {RunId}: scenario #{ScenarioIndex} {Name:l}, package of {Bytes:N0} bytes read in {Ms:0.00} ms",
-                        request.RunId, request.Package.ScenarioIndex, request.Package.ScenarioName, message.Body.Length, received.Elapsed.TotalMilliseconds);
+                    foreach (var package in request.Packages)
+                    {
+                        log.Debug("Run {RunId}: scenario #{ScenarioIndex} {Name:l}, package of {Bytes:N0} bytes read in {Ms:0.00} ms{Fused:l}", request.RunId, package.ScenarioIndex,
+                            package.ScenarioName, message.Body.Length / request.Packages.Count, received.Elapsed.TotalMilliseconds,
+                            request.Packages.Count > 1 ? $" (one request of {request.Packages.Count}, fused)" : "");
+                    }
+
                     if (running is not null)
                     {
                         // The parent sends a request only after the previous result; that run may still be returning.
@@ -131,8 +136,7 @@ internal sealed class RunnerHost(RunnerOptions options, FaultInjection? fault)
 
     private async Task RunScenarioAsync(RunRequest request, FrameWriter writer, PipeLogSink logSink, ILogger log, StrategyCatalog catalog, CancellationToken cancellationToken)
     {
-        var package = request.Package;
-        var faulty = fault is not null && fault.AppliesTo(package.ScenarioName) ? fault : null;
+        var faulty = fault is not null && request.Packages.Any(p => fault.AppliesTo(p.ScenarioName)) ? fault : null;
         if (faulty is not null)
         {
             await faulty.BeforeRunAsync(writer).ConfigureAwait(false);
@@ -141,13 +145,17 @@ internal sealed class RunnerHost(RunnerOptions options, FaultInjection? fault)
         var progress = new PipeProgressSink(writer, request.RunId);
         using var busy = new CancellationTokenSource();
         var heartbeats = HeartbeatAsync(request, writer, progress, busy.Token);
-        var scenarioLog = log.ForContext(PipeLogSink.RunIdProperty, request.RunId).ForContext(PipeLogSink.ScenarioProperty, package.ScenarioIndex);
-        var runner = new ScenarioRunner(catalog, OpenTicks, faulty?.Wrap(progress) ?? progress, scenarioLog);
-        var result = runner.Run(package, cancellationToken);
+        var runLog = log.ForContext(PipeLogSink.RunIdProperty, request.RunId);
+        var sink = faulty?.Wrap(progress) ?? progress;
+        var runner = new ScenarioRunner(catalog, OpenTicks, package => new ScenarioChannels(sink, runLog.ForContext(PipeLogSink.ScenarioProperty, package.ScenarioIndex)));
+        runner.Run(request.Packages, result =>
+        {
+            // Each result goes out the moment it exists (a fused group's failed scenario before the others end), after its log lines.
+            logSink.FlushAsync().GetAwaiter().GetResult();
+            writer.SendAsync(FrameKind.Result, new ResultMessage(request.RunId, result), CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        }, cancellationToken);
         await busy.CancelAsync().ConfigureAwait(false);
         await heartbeats.ConfigureAwait(false);
-        await logSink.FlushAsync().ConfigureAwait(false);
-        await writer.SendAsync(FrameKind.Result, new ResultMessage(request.RunId, result), CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>Store files stay mapped for the runner's life: the next scenario on the symbol neither re-maps nor re-hashes.</summary>

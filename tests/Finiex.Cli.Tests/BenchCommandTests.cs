@@ -32,7 +32,9 @@ public sealed class BenchCommandTests : IDisposable
         Assert.Equal(12, root.GetProperty("scenarios").GetInt32());
         Assert.True(root.GetProperty("machine").GetProperty("cores").GetInt32() >= 1);
         var modes = root.GetProperty("modes").EnumerateArray().ToList();
-        Assert.Equal(["sequential", "threads"], modes.Select(m => m.GetProperty("mode").GetString()));
+        // Each mode without fusion and with it.
+        Assert.Equal(["sequential", "sequential", "threads", "threads"], modes.Select(m => m.GetProperty("mode").GetString()));
+        Assert.Equal([1, 64, 1, 64], modes.Select(m => m.GetProperty("fuse_up_to").GetInt32()));
         Assert.All(modes, m =>
         {
             Assert.Equal(2, m.GetProperty("runs").GetInt32());
@@ -41,8 +43,10 @@ public sealed class BenchCommandTests : IDisposable
             Assert.True(m.GetProperty("ticks_per_second").GetDouble() > 0);
             Assert.Contains(m.GetProperty("profile").EnumerateArray(), o => o.GetProperty("name").GetString() == "worker rsi");
         });
-        Assert.True(root.GetProperty("speedup_over_sequential").GetProperty("threadsx2").GetDouble() > 0);
-        Assert.Contains("ticks/s", result.Out, StringComparison.Ordinal);
+        Assert.True(root.GetProperty("speedup_over_sequential").GetProperty("threads ×2").GetDouble() > 0);
+        Assert.True(root.GetProperty("speedup_over_sequential").GetProperty("threads ×2 fused").GetDouble() > 0);
+        Assert.Contains("scenario-ticks/s", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Fused over unfused, threads ×2", result.Out, StringComparison.Ordinal);
 
         var comparison = CliRunner.Run("bench", "--compare", certificate, certificate);
         Assert.True(comparison.ExitCode == 0, comparison.Out + comparison.Error);

@@ -7,6 +7,7 @@ namespace Finiex.Orchestration.Tests;
 /// <summary>
 /// Runners that crash, exit, overflow their stack, hang, talk garbage, run past the timeout or ignore cancel: the
 /// scenario fails with the reason, the runner is replaced, the rest of the batch completes, and no runner survives.
+/// These run each scenario alone (no fused groups): <see cref="FusedGroupTests"/> covers faults inside a fused group.
 /// </summary>
 [Collection("processes")]
 public sealed class FaultTests
@@ -31,6 +32,7 @@ public sealed class FaultTests
         var victim = report.Scenarios[1].Name;
         var (batch, _) = await BatchFixture.RunAsync(report, ExecutionMode.Processes, 1, new BatchOptions
         {
+            FuseUpTo = 1,
             Runner = BatchFixture.Launch($"{fault}:{victim}", watchdog: TimeSpan.FromSeconds(5)),
         });
 
@@ -49,6 +51,7 @@ public sealed class FaultTests
         var report = BatchFixture.SmallSet();
         var (batch, _) = await BatchFixture.RunAsync(report, ExecutionMode.Processes, 1, new BatchOptions
         {
+            FuseUpTo = 1,
             Runner = BatchFixture.Launch($"ignore-cancel:{report.Scenarios[0].Name}"),
             ScenarioTimeout = TimeSpan.FromSeconds(2),
         });
@@ -67,6 +70,7 @@ public sealed class FaultTests
         var report = BatchFixture.SmallSet();
         var (batch, _) = await BatchFixture.RunAsync(report, ExecutionMode.Processes, 1, new BatchOptions
         {
+            FuseUpTo = 1,
             Runner = BatchFixture.Launch($"slow-loop:{report.Scenarios[0].Name}"),
             ScenarioTimeout = TimeSpan.FromSeconds(1),
         });
@@ -86,7 +90,7 @@ public sealed class FaultTests
         // Each scenario's loop takes 20 ms per block of ticks (~20 blocks): far past a 0.1 s limit, checkpoints still reached.
         var catalog = SluggishWorker.Catalog();
         var report = BatchFixture.GridSet(2, 20_000, extraWorkers: """, "slow": { "type": "sluggish", "timeframe": "M1" }""", catalog: catalog);
-        var (batch, _) = await BatchFixture.RunAsync(report, mode, 2, new BatchOptions { ScenarioTimeout = TimeSpan.FromSeconds(0.1) }, catalog: catalog);
+        var (batch, _) = await BatchFixture.RunAsync(report, mode, 2, new BatchOptions { FuseUpTo = 1, ScenarioTimeout = TimeSpan.FromSeconds(0.1) }, catalog: catalog);
 
         Assert.All(batch.Scenarios, s =>
         {
@@ -102,6 +106,7 @@ public sealed class FaultTests
         var victim = report.Scenarios[1].Name;
         var (batch, _) = await BatchFixture.RunAsync(report, ExecutionMode.Processes, 1, new BatchOptions
         {
+            FuseUpTo = 1,
             Runner = BatchFixture.Launch($"freeze-loop:{victim}") with { StallLimit = TimeSpan.FromSeconds(3) },
         });
 
@@ -128,7 +133,7 @@ public sealed class FaultTests
         var before = BatchFixture.RunnerPids();
         var batch = await new BatchOrchestrator(BatchFixture.Store, Engine.Catalog.StrategyCatalog.CreateDefault(), hub)
             .RunAsync(report, new ExecutionPlan(ExecutionMode.Processes, 1, "test"),
-                new BatchOptions { Runner = BatchFixture.Launch($"hang:{report.Scenarios[0].Name}") }, cancel.Token)
+                new BatchOptions { FuseUpTo = 1, Runner = BatchFixture.Launch($"hang:{report.Scenarios[0].Name}") }, cancel.Token)
             .WaitAsync(TimeSpan.FromSeconds(60));
         BatchFixture.AssertNoRunnerSurvives(before);
 
@@ -158,7 +163,7 @@ public sealed class FaultTests
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var batch = await new BatchOrchestrator(BatchFixture.Store, Engine.Catalog.StrategyCatalog.CreateDefault(), hub)
             .RunAsync(report, new ExecutionPlan(ExecutionMode.Processes, 1, "test"),
-                new BatchOptions { Runner = BatchFixture.Launch($"ignore-cancel:{report.Scenarios[0].Name}") with { CancelGrace = TimeSpan.FromSeconds(60) } },
+                new BatchOptions { FuseUpTo = 1, Runner = BatchFixture.Launch($"ignore-cancel:{report.Scenarios[0].Name}") with { CancelGrace = TimeSpan.FromSeconds(60) } },
                 cancel.Token, kill.Token)
             .WaitAsync(TimeSpan.FromSeconds(60));
         BatchFixture.AssertNoRunnerSurvives(before);
@@ -191,7 +196,7 @@ public sealed class FaultTests
         });
         var batch = await new BatchOrchestrator(BatchFixture.Store, Engine.Catalog.StrategyCatalog.CreateDefault(), hub)
             .RunAsync(report, new ExecutionPlan(ExecutionMode.Processes, 1, "test"),
-                new BatchOptions { Runner = BatchFixture.Launch($"hang:{victim}") })
+                new BatchOptions { FuseUpTo = 1, Runner = BatchFixture.Launch($"hang:{victim}") })
             .WaitAsync(TimeSpan.FromSeconds(90));
         BatchFixture.AssertNoRunnerSurvives(before);
 
@@ -208,7 +213,7 @@ public sealed class FaultTests
     public async Task A_runner_of_another_build_is_refused_with_a_clear_message()
     {
         var report = BatchFixture.SmallSet();
-        var (batch, _) = await BatchFixture.RunAsync(report, ExecutionMode.Processes, 1, new BatchOptions { Runner = BatchFixture.Launch("other-build:*") });
+        var (batch, _) = await BatchFixture.RunAsync(report, ExecutionMode.Processes, 1, new BatchOptions { FuseUpTo = 1, Runner = BatchFixture.Launch("other-build:*") });
 
         Assert.All(batch.Scenarios, s => Assert.Equal(FailureKind.RunnerStartFailed, s.Result.Error!.Kind));
         Assert.Contains("another build", batch.Scenarios[0].Result.Error!.Message, StringComparison.Ordinal);

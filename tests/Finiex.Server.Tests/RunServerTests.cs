@@ -136,7 +136,7 @@ public sealed class RunServerTests : IAsyncLifetime
     public async Task A_run_canceled_mid_run_keeps_what_it_finished()
     {
         const int variants = 300; // about 20 s on two runners: long enough to be caught in the middle
-        var id = await _server.SubmitAsync(new { definition = TestServer.Grid("cancel_me", variants) });
+        var id = await _server.SubmitAsync(new { definition = TestServer.Windows("cancel_me", variants) }); // unfused: results arrive one by one
         var going = await _server.WaitForAsync(id, run => run.GetProperty("progress").GetDouble() > 2 || run.GetProperty("finished_at").ValueKind != JsonValueKind.Null);
         Assert.Equal("running", going.GetProperty("run").GetProperty("stage").GetString());
 

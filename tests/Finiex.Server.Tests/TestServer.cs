@@ -70,6 +70,24 @@ internal sealed class TestServer : IAsyncDisposable
         return set;
     }
 
+    /// <summary>
+    /// <paramref name="count"/> scenarios of the example strategy over windows a minute apart: none shares its ticks with
+    /// another, so none is fused and each result arrives on its own.
+    /// </summary>
+    public static JsonObject Windows(string name, int count)
+    {
+        var set = Grid(name, 1);
+        var start = new DateTimeOffset(2014, 5, 6, 0, 0, 0, TimeSpan.Zero);
+        set["scenarios"] = new JsonArray([.. Enumerable.Range(0, count).Select(i => (JsonNode)new JsonObject
+        {
+            ["name"] = $"w{i:000}",
+            ["symbol"] = "EURUSD",
+            ["start"] = start.AddMinutes(i).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+            ["end"] = start.AddMinutes(i).AddDays(2).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+        })]);
+        return set;
+    }
+
     public Uri WebSocketUri(string pathAndQuery) => new(Client.BaseAddress!.ToString().Replace("http", "ws", StringComparison.Ordinal) + pathAndQuery);
 
     public async Task<ClientWebSocket> ConnectAsync(string pathAndQuery)

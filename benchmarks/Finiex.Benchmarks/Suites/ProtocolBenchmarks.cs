@@ -35,7 +35,7 @@ public class ProtocolBenchmarks
     public void Setup()
     {
         var package = BenchmarkData.ReferencePackage(profiling: true);
-        _request = new RunRequest(1, package);
+        _request = new RunRequest(1, [package]);
         _result = new ResultMessage(1, new ScenarioRunner(StrategyCatalog.CreateDefault(), StoreTickData.Open).Run(package));
         _requestBytes = MessagePackSerializer.Serialize(_request);
         _resultBytes = MessagePackSerializer.Serialize(_result);

@@ -24,13 +24,18 @@ public sealed record BenchModeFigures
 {
     public required string Mode { get; init; }
     public required int Parallelism { get; init; }
+    /// <summary>The most scenarios over the same ticks run as one fused sweep (1: each alone; certificates before fusion lack it).</summary>
+    public int FuseUpTo { get; init; } = 1;
     public required int Runs { get; init; }
     public required IReadOnlyList<double> WallMsEachRun { get; init; }
     public required long Ticks { get; init; }
     public required double WallMs { get; init; }
     public required double TicksPerSecond { get; init; }
     public required double ScenariosPerSecond { get; init; }
-    /// <summary>Sum over scenarios of the tick-loop time, divided by the ticks: the loop's cost per tick inside this mode.</summary>
+    /// <summary>
+    /// Sum over scenarios of the tick-loop time, divided by the ticks: the loop's cost per scenario-tick inside this mode
+    /// (a fused sweep's loop time is shared evenly by its scenarios).
+    /// </summary>
     public required double LoopNsPerTick { get; init; }
     /// <summary>(Sum of tick-loop times / N + pool start) / wall: 1 means no time lost outside the loops.</summary>
     public required double Efficiency { get; init; }
@@ -58,3 +63,10 @@ public sealed record BenchModeFigures
 }
 
 public sealed record BenchOperation(string Name, double Share, double NsPerTick);
+
+public static class BenchModeNames
+{
+    /// <summary>How a measured mode is named in tables and speedups: "threads ×2", "threads ×2 fused".</summary>
+    public static string Label(this BenchModeFigures figures) =>
+        $"{figures.Mode} ×{figures.Parallelism}{(figures.FuseUpTo > 1 ? " fused" : "")}";
+}

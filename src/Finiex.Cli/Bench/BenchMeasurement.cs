@@ -12,14 +12,17 @@ internal sealed class BenchMeasurement(string storeFolder, string setFile)
     private const double ShortRunMs = 1000;
 
     /// <summary>Runs the load as a batch job (as <c>finiex run</c> and the server do) that keeps its results in memory.</summary>
-    public async Task<BenchModeFigures> MeasureAsync(ExecutionMode mode, int parallelism, int? repeat, Action<string> say, CancellationToken cancellationToken)
+    public async Task<BenchModeFigures> MeasureAsync(ExecutionMode mode, int parallelism, int fuseUpTo, int? repeat, Action<string> say, CancellationToken cancellationToken)
     {
         var runs = new List<(BatchResult Batch, double ParentCpuMs)>();
         ExecutionPlan? plan = null;
         var wanted = repeat ?? 1;
         while (runs.Count < wanted)
         {
-            using var job = new BatchJob(new BatchRequest { SetFile = setFile, StoreFolder = storeFolder, OutRoot = null, Mode = mode, Parallel = parallelism, Profiling = true });
+            using var job = new BatchJob(new BatchRequest
+            {
+                SetFile = setFile, StoreFolder = storeFolder, OutRoot = null, Mode = mode, Parallel = parallelism, FuseUpTo = fuseUpTo, Profiling = true,
+            });
             job.Validate();
             job.Prepare();
             plan = job.Plan!;
@@ -28,17 +31,17 @@ internal sealed class BenchMeasurement(string storeFolder, string setFile)
             var batch = await job.RunAsync(cancel: cancellationToken).ConfigureAwait(false);
             parent.Refresh();
             runs.Add((batch, parent.TotalProcessorTime.TotalMilliseconds - cpuBefore));
-            say($"  {plan.Mode.ToString().ToLowerInvariant()} ×{plan.Parallelism}, run {runs.Count}: {batch.WallMs / 1000:0.00} s");
+            say($"  {plan.Mode.ToString().ToLowerInvariant()} ×{plan.Parallelism}{(fuseUpTo > 1 ? $" fused (up to {fuseUpTo})" : "")}, run {runs.Count}: {batch.WallMs / 1000:0.00} s");
             if (repeat is null && runs.Count == 1 && batch.WallMs < ShortRunMs)
             {
                 wanted = 5;
             }
         }
 
-        return Reduce(plan!, runs);
+        return Reduce(runs, fuseUpTo);
     }
 
-    private static BenchModeFigures Reduce(ExecutionPlan plan, List<(BatchResult Batch, double ParentCpuMs)> runs)
+    private static BenchModeFigures Reduce(List<(BatchResult Batch, double ParentCpuMs)> runs, int fuseUpTo)
     {
         // The median run by wall time stands for the mode; its scenarios give the per-scenario figures.
         var ordered = runs.OrderBy(r => r.Batch.WallMs).ToList();
@@ -55,6 +58,7 @@ internal sealed class BenchMeasurement(string storeFolder, string setFile)
         {
             Mode = batch.ExecutionMode,
             Parallelism = n,
+            FuseUpTo = fuseUpTo,
             Runs = runs.Count,
             WallMsEachRun = [.. runs.Select(r => Math.Round(r.Batch.WallMs, 1))],
             WallMs = batch.WallMs,

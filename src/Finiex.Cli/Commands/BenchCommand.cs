@@ -4,6 +4,7 @@ using Finiex.Cli.Bench;
 using Finiex.Cli.Rendering;
 using Finiex.Core.Scenarios;
 using Finiex.Data.Store;
+using Finiex.Orchestration.Execution;
 using Finiex.Orchestration.Results;
 using Spectre.Console;
 
@@ -22,6 +23,11 @@ internal static class BenchCommand
         load.AcceptOnlyFromAmong([.. BenchLoad.All.Select(l => l.Name)]);
         var modes = new Option<string>("--modes") { Description = "Comma-separated execution modes to measure: sequential, threads, processes.", DefaultValueFactory = _ => "sequential,processes" };
         var parallel = CommonOptions.Parallel("Slots for threads and processes (default: one per core).");
+        var fusion = new Option<string>("--fusion")
+        {
+            Description = $"Measure each mode without fusion (off: every scenario alone) and/or with it (on: up to {FusedUnits.DefaultMaximum} scenarios over the same ticks in one pass); comma-separated.",
+            DefaultValueFactory = _ => "off,on",
+        };
         var scenarios = new Option<int?>("--scenarios") { Description = "Run only the first N scenarios of the load (for a quick look; certificates of different sizes do not compare)." };
         var repeat = new Option<int?>("--repeat") { Description = "Runs per mode, reported as medians (default: 1, or 5 when a run takes under a second)." };
         var data = new Option<string?>("--data") { Description = "The shared data folder with the LEAN files (default: $FINIEX_SHARED_DATA or shared/data beside a parent folder)." };
@@ -31,7 +37,7 @@ internal static class BenchCommand
         var compare = new Option<string[]>("--compare") { Description = "Compare two certificates: --compare A.json B.json (B relative to A).", Arity = new ArgumentArity(2, 2), AllowMultipleArgumentsPerToken = true };
         var command = new Command("bench", "Benchmark a fixed load with per-operation profiling and save a certificate, or compare two.")
         {
-            load, modes, parallel, scenarios, repeat, data, benchStore, store, output, compare,
+            load, modes, parallel, fusion, scenarios, repeat, data, benchStore, store, output, compare,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -51,6 +57,18 @@ internal static class BenchCommand
                 }
 
                 modeList.Add(mode);
+            }
+
+            var fuseList = new List<int>();
+            foreach (var name in parse.GetValue(fusion)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (name is not ("off" or "on"))
+                {
+                    context.ErrorConsole.MarkupLineInterpolated($"[red]error:[/] --fusion: '{name}' is not off or on.");
+                    return ExitCodes.InvalidInput;
+                }
+
+                fuseList.Add(name == "on" ? FusedUnits.DefaultMaximum : 1);
             }
 
             void Say(string line) => context.ErrorConsole.MarkupLineInterpolated($"[grey]{line}[/]");
@@ -103,10 +121,13 @@ internal static class BenchCommand
                 var figures = new List<BenchModeFigures>();
                 foreach (var mode in modeList)
                 {
-                    figures.Add(await measurement.MeasureAsync(mode, parse.GetValue(parallel) ?? Environment.ProcessorCount, parse.GetValue(repeat), Say, cancellationToken));
+                    foreach (var fuseUpTo in fuseList)
+                    {
+                        figures.Add(await measurement.MeasureAsync(mode, parse.GetValue(parallel) ?? Environment.ProcessorCount, fuseUpTo, parse.GetValue(repeat), Say, cancellationToken));
+                    }
                 }
 
-                var sequential = figures.FirstOrDefault(f => f.Mode == "sequential");
+                var sequential = figures.FirstOrDefault(f => f is { Mode: "sequential", FuseUpTo: 1 });
                 var certificate = new BenchCertificate
                 {
                     Date = DateTimeOffset.UtcNow,
@@ -118,7 +139,7 @@ internal static class BenchCommand
                     TicksPerRun = figures.Max(f => f.Ticks),
                     Modes = figures,
                     SpeedupOverSequential = sequential is null ? new Dictionary<string, double>()
-                        : figures.Where(f => f != sequential).ToDictionary(f => $"{f.Mode}x{f.Parallelism}", f => sequential.WallMs / f.WallMs),
+                        : figures.Where(f => f != sequential).ToDictionary(f => f.Label(), f => sequential.WallMs / f.WallMs),
                 };
                 var path = parse.GetValue(output) ?? Path.Combine("bench", $"bench-{chosen.Name}-{certificate.Date:yyyyMMdd-HHmmss}.json");
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Finiex.Orchestration.Execution;
 using Finiex.Data.Store;
 using Finiex.Orchestration.Sweeps;
 
@@ -50,6 +51,25 @@ internal static class CommonOptions
     }
 
     private const double MaxTimeoutSeconds = 7 * 24 * 3600;
+
+    /// <summary><c>--fuse N</c>: how many scenarios over the same ticks and window a slot runs as one fused sweep.</summary>
+    public static Option<int> FuseUpTo()
+    {
+        var option = new Option<int>("--fuse")
+        {
+            Description = $"Run up to N scenarios over the same symbol, window and ticks together in one slot, sharing the tick pass, bars and workers (default {FusedUnits.DefaultMaximum}; 1 runs each alone). Results are identical either way.",
+            DefaultValueFactory = _ => FusedUnits.DefaultMaximum,
+        };
+        option.Validators.Add(result =>
+        {
+            var n = result.GetValueOrDefault<int>();
+            if (n is < 1 or > 4096)
+            {
+                result.AddError($"--fuse must be between 1 and 4096, got {n}.");
+            }
+        });
+        return option;
+    }
 
     /// <summary>What a sweep's variants are ranked by: <c>--score net_profit|profit_factor|sharpe|recovery_factor|expected_payoff|max_drawdown</c>.</summary>
     public static Option<SweepScore> Score()

@@ -37,6 +37,7 @@ internal static class RunCommand
         mode.AcceptOnlyFromAmong("auto", "sequential", "threads", "processes");
         var parallel = CommonOptions.Parallel("Slots running at once (default: execution.parallelism, else one per core).");
         var timeout = CommonOptions.ScenarioTimeout();
+        var fuse = CommonOptions.FuseUpTo();
         var liveView = new Option<string>("--live")
         {
             Description = "Live view on the error stream: panel (per-slot table redrawn in place), lines (a line per start, finish and warning), none; auto picks panel on a terminal.",
@@ -49,7 +50,7 @@ internal static class RunCommand
             DefaultValueFactory = _ => LogLevelFilter.Info,
         };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No live view and no tables: only errors and where the results and the report are." };
-        var command = new Command("run", "Run a scenario set and write its results.") { set, resume, store, plugins, output, json, quiet, trace, noProfile, showProfile, score, minTrades, mode, parallel, timeout, liveView, logLevel };
+        var command = new Command("run", "Run a scenario set and write its results.") { set, resume, store, plugins, output, json, quiet, trace, noProfile, showProfile, score, minTrades, mode, parallel, timeout, fuse, liveView, logLevel };
         command.SetAction(async (parse, _) =>
         {
             if (parse.GetValue(mode) is not ("sequential" or "threads"))
@@ -69,6 +70,7 @@ internal static class RunCommand
                 Mode = parse.GetValue(mode) is { } m ? Enum.Parse<ExecutionMode>(m, ignoreCase: true) : null,
                 Parallel = parse.GetValue(parallel),
                 ScenarioTimeout = parse.GetValue(timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+                FuseUpTo = parse.GetValue(fuse),
                 Profiling = !parse.GetValue(noProfile),
                 TraceBars = parse.GetValue(trace),
                 Score = parse.GetValue(score),

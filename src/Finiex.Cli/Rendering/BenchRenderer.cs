@@ -10,9 +10,9 @@ internal static class BenchRenderer
     private static readonly (string Name, Func<BenchModeFigures, double> Value, string Format, bool HigherIsBetter)[] Rows =
     [
         ("wall (s, median)", f => f.WallMs / 1000, "0.00", false),
-        ("ticks/s", f => f.TicksPerSecond, "N0", true),
+        ("scenario-ticks/s", f => f.TicksPerSecond, "N0", true),
         ("scenarios/s", f => f.ScenariosPerSecond, "0.0", true),
-        ("tick loop (ns/tick)", f => f.LoopNsPerTick, "0.0", false),
+        ("tick loop (ns per scenario-tick)", f => f.LoopNsPerTick, "0.0", false),
         ("efficiency vs loops/N + pool start", f => f.Efficiency, "P0", true),
         ("preparation (ms)", f => f.PreparationMs, "0", false),
         ("runner start (ms, slowest)", f => f.RunnerStartsMs.Count == 0 ? 0 : f.RunnerStartsMs.Max(), "0", false),
@@ -33,7 +33,7 @@ internal static class BenchRenderer
         var table = new Table().Border(TableBorder.Rounded).AddColumn("figure");
         foreach (var mode in certificate.Modes)
         {
-            table.AddColumn(new TableColumn($"{mode.Mode} ×{mode.Parallelism} ({mode.Runs} run{(mode.Runs == 1 ? "" : "s")})").RightAligned());
+            table.AddColumn(new TableColumn($"{mode.Label()} ({mode.Runs} run{(mode.Runs == 1 ? "" : "s")})").RightAligned());
         }
 
         foreach (var (name, value, format, _) in Rows)
@@ -48,16 +48,31 @@ internal static class BenchRenderer
             console.MarkupLineInterpolated($"Speedup of {mode} over sequential: [bold]{speedup:0.00}×[/]");
         }
 
-        var last = certificate.Modes[^1];
-        var profile = new Table().Border(TableBorder.Rounded).Title($"Per-operation profile ({last.Mode}, all scenarios)")
-            .AddColumn("operation").AddColumn(new TableColumn("share").RightAligned()).AddColumn(new TableColumn("ns/tick").RightAligned());
-        foreach (var operation in last.Profile.OrderByDescending(o => o.Share))
+        foreach (var fused in certificate.Modes.Where(m => m.FuseUpTo > 1))
         {
-            profile.AddRow(operation.Name, operation.Share.ToString("P1", CultureInfo.InvariantCulture), operation.NsPerTick.ToString("0.00", CultureInfo.InvariantCulture));
+            if (certificate.Modes.FirstOrDefault(m => m.Mode == fused.Mode && m.Parallelism == fused.Parallelism && m.FuseUpTo == 1) is { } alone)
+            {
+                console.MarkupLineInterpolated($"Fused over unfused, {fused.Mode} ×{fused.Parallelism}: [bold]{fused.TicksPerSecond / alone.TicksPerSecond:0.00}×[/] the scenario-ticks/s");
+            }
         }
 
+        // The cost of a scenario-tick by operation, next to each other for every measured mode (a fused sweep's shared steps split among its scenarios).
+        var profile = new Table().Border(TableBorder.Rounded).Title("Per-operation profile (ns per scenario-tick, all scenarios)").AddColumn("operation");
+        foreach (var mode in certificate.Modes)
+        {
+            profile.AddColumn(new TableColumn(mode.Label()).RightAligned());
+        }
+
+        var operations = certificate.Modes.SelectMany(m => m.Profile).GroupBy(o => o.Name).OrderByDescending(g => g.Max(o => o.NsPerTick)).Select(g => g.Key);
+        foreach (var operation in operations)
+        {
+            profile.AddRow([operation, .. certificate.Modes.Select(m => m.Profile.FirstOrDefault(o => o.Name == operation)?.NsPerTick.ToString("0.00", CultureInfo.InvariantCulture) ?? "-")]);
+        }
+
+        profile.AddRow(["total", .. certificate.Modes.Select(m => m.Profile.Sum(o => o.NsPerTick).ToString("0.00", CultureInfo.InvariantCulture))]);
         console.Write(profile);
-        var steps = new Table().Border(TableBorder.Rounded).Title($"Startup per scenario ({last.Mode}, median ms)").AddColumn("step").AddColumn(new TableColumn("ms").RightAligned());
+        var last = certificate.Modes[^1];
+        var steps = new Table().Border(TableBorder.Rounded).Title($"Startup per scenario ({last.Label()}, median ms)").AddColumn("step").AddColumn(new TableColumn("ms").RightAligned());
         foreach (var (step, ms) in last.StartupStepsMs)
         {
             steps.AddRow(step, ms.ToString("0.000", CultureInfo.InvariantCulture));
@@ -82,14 +97,14 @@ internal static class BenchRenderer
 
         foreach (var modeB in b.Modes)
         {
-            var modeA = a.Modes.FirstOrDefault(m => m.Mode == modeB.Mode && m.Parallelism == modeB.Parallelism);
+            var modeA = a.Modes.FirstOrDefault(m => m.Label() == modeB.Label());
             if (modeA is null)
             {
-                console.MarkupLineInterpolated($"{modeB.Mode} ×{modeB.Parallelism}: not in A");
+                console.MarkupLineInterpolated($"{modeB.Label()}: not in A");
                 continue;
             }
 
-            var table = new Table().Border(TableBorder.Rounded).Title($"{modeB.Mode} ×{modeB.Parallelism}")
+            var table = new Table().Border(TableBorder.Rounded).Title(modeB.Label())
                 .AddColumn("figure").AddColumn(new TableColumn("A").RightAligned()).AddColumn(new TableColumn("B").RightAligned())
                 .AddColumn(new TableColumn("B / A").RightAligned());
             foreach (var (name, value, format, higherIsBetter) in Rows)

@@ -6,6 +6,11 @@ public sealed record BatchOptions
     public bool Profiling { get; init; } = true;
     public bool TraceBars { get; init; }
     public TimeSpan? ScenarioTimeout { get; init; }
+    /// <summary>
+    /// The most scenarios over the same ticks and window a slot runs together as one fused sweep (1: each alone). Results
+    /// are the same either way, bit for bit.
+    /// </summary>
+    public int FuseUpTo { get; init; } = FusedUnits.DefaultMaximum;
     /// <summary>How runner processes are started (processes mode); null uses the runner shipped next to this program.</summary>
     public Processes.RunnerLaunch? Runner { get; init; }
     /// <summary>Receives each scenario's outcome as soon as it exists (the results folder writes its files then).</summary>

@@ -87,7 +87,7 @@ public sealed class BatchOrchestrator(TickStore store, StrategyCatalog catalog, 
             var digits = packages.ToDictionary(p => p.ScenarioIndex, p => p.SymbolSpec.Digits);
             await coordinator.RunAsync(packages, hub, (result, slotMs) => Record(
                     new ScenarioOutcome(result.ScenarioIndex, result.ScenarioName, configs[result.ScenarioIndex], result) { SlotMs = slotMs, PriceDigits = digits[result.ScenarioIndex] }),
-                options.ScenarioTimeout, cancellationToken, kill).ConfigureAwait(false);
+                options.ScenarioTimeout, options.FuseUpTo, cancellationToken, kill).ConfigureAwait(false);
         }
         finally
         {

@@ -18,7 +18,8 @@ public sealed class ExecutionCoordinator : IAsyncDisposable
 {
     private readonly IReadOnlyList<IExecutionSlot> _slots;
     private readonly SemaphoreSlim _admission;
-    private readonly SemaphoreSlim _waiting = new(0); // one count per scenario waiting in any batch
+    private readonly SemaphoreSlim _waiting = new(0); // one count per work unit (a scenario, or a fused group) waiting in any batch
+    private int _waitingScenarios;
     private readonly List<BatchWork> _batches = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly Task[] _loops;
@@ -45,7 +46,7 @@ public sealed class ExecutionCoordinator : IAsyncDisposable
     public int BusySlots => Volatile.Read(ref _busy);
 
     /// <summary>Scenarios of the admitted batches waiting for a slot.</summary>
-    public int WaitingScenarios => _waiting.CurrentCount;
+    public int WaitingScenarios => Volatile.Read(ref _waitingScenarios);
 
     /// <summary>
     /// The process-wide runner pool of a server: <paramref name="runners"/> runner-process slots (default: one per core),
@@ -61,12 +62,14 @@ public sealed class ExecutionCoordinator : IAsyncDisposable
     /// <summary>
     /// Runs a batch's packages and returns their results by scenario index. <paramref name="cancellationToken"/> cancels
     /// the batch (running scenarios stop at their next checkpoint, waiting ones are canceled without starting);
-    /// <paramref name="kill"/> kills the runners busy with it.
+    /// <paramref name="kill"/> kills the runners busy with it. With <paramref name="fuseUpTo"/> above 1, scenarios over the
+    /// same ticks and window go to a slot together, up to that many at once (<see cref="FusedUnits"/>).
     /// </summary>
     public async Task<IReadOnlyDictionary<int, ProcessResult>> RunAsync(IReadOnlyList<ProcessDataPackage> packages, BatchEventHub hub,
-        Action<ProcessResult, double>? finished = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default, CancellationToken kill = default)
+        Action<ProcessResult, double>? finished = null, TimeSpan? timeout = null, int fuseUpTo = 1, CancellationToken cancellationToken = default,
+        CancellationToken kill = default)
     {
-        var work = new BatchWork(packages, hub, finished, timeout, cancellationToken);
+        var work = new BatchWork(FusedUnits.Split(packages, _slots.Count, fuseUpTo), packages.Count, hub, finished, timeout, cancellationToken);
         if (packages.Count == 0)
         {
             return work.Results;
@@ -93,7 +96,8 @@ public sealed class ExecutionCoordinator : IAsyncDisposable
                 _batches.Add(work);
             }
 
-            _waiting.Release(packages.Count);
+            Interlocked.Add(ref _waitingScenarios, packages.Count);
+            _waiting.Release(work.Waiting.Count);
             await using (kill.Register(() => work.KillBusy()))
             {
                 await work.Done.Task.ConfigureAwait(false);
@@ -140,43 +144,57 @@ public sealed class ExecutionCoordinator : IAsyncDisposable
                 return;
             }
 
-            if (NextInTurn() is not var (work, package))
+            if (NextInTurn() is not var (work, unit))
             {
-                continue; // cannot happen: the count matches the waiting packages
+                continue; // cannot happen: the count matches the waiting units
             }
 
-            var reporter = new SlotReporter(work.Hub, slot.SlotId, package);
-            if (work.CancellationToken.IsCancellationRequested)
+            Interlocked.Add(ref _waitingScenarios, -unit.Count);
+            await RunUnitAsync(slot, work, unit).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs one work unit on a slot and publishes each scenario's start and end; every scenario gets exactly one result.</summary>
+    private async Task RunUnitAsync(IExecutionSlot slot, BatchWork work, IReadOnlyList<ProcessDataPackage> unit)
+    {
+        var reporters = unit.ToDictionary(p => p.ScenarioIndex, p => new SlotReporter(work.Hub, slot.SlotId, p));
+        if (work.CancellationToken.IsCancellationRequested)
+        {
+            foreach (var package in unit)
             {
                 var canceled = Canceled(package);
-                work.Hub.Publish(reporter.Draft(new ScenarioFinished { Status = ScenarioStatus.FinishedWithError, Message = "canceled before it started", Result = canceled }));
+                work.Hub.Publish(reporters[package.ScenarioIndex].Draft(new ScenarioFinished { Status = ScenarioStatus.FinishedWithError, Message = "canceled before it started", Result = canceled }));
                 work.Finish(package, canceled, 0);
-                continue;
             }
 
-            work.Hub.Publish(reporter.Draft(new SlotBusy { Status = ScenarioStatus.InitProcess, TicksTotal = package.Ticks.Count }));
-            work.Hub.Publish(reporter.Draft(new ScenarioStarted { Status = ScenarioStatus.InitProcess, TicksTotal = package.Ticks.Count }));
-            var handedOver = Stopwatch.GetTimestamp();
-            work.Busy[slot.SlotId] = slot;
-            Interlocked.Increment(ref _busy);
-            ProcessResult result;
-            try
+            return;
+        }
+
+        work.Hub.Publish(reporters[unit[0].ScenarioIndex].Draft(new SlotBusy { Status = ScenarioStatus.InitProcess, TicksTotal = unit[0].Ticks.Count }));
+        foreach (var package in unit)
+        {
+            work.Hub.Publish(reporters[package.ScenarioIndex].Draft(new ScenarioStarted { Status = ScenarioStatus.InitProcess, TicksTotal = package.Ticks.Count }));
+        }
+
+        var handedOver = Stopwatch.GetTimestamp();
+        var pending = unit.ToDictionary(p => p.ScenarioIndex);
+        void Finished(ProcessResult result)
+        {
+            ProcessDataPackage? package;
+            bool last;
+            lock (pending)
             {
-                result = await slot.RunAsync(package, reporter, work.Timeout, work.CancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                // A slot reports failures in its result; an exception here is a bug, and must not leave the batch waiting.
-                result = ProcessResult.Failed(package.ScenarioIndex, package.ScenarioName, package.Symbol, FailureKind.RunnerCrashed, $"The slot failed: {ex.Message}");
-            }
-            finally
-            {
-                work.Busy.TryRemove(slot.SlotId, out _);
-                Interlocked.Decrement(ref _busy);
+                if (!pending.Remove(result.ScenarioIndex, out package))
+                {
+                    return; // a slot reports each scenario once; a second result would be a bug, and must not count twice
+                }
+
+                last = pending.Count == 0;
             }
 
-            var slotMs = Stopwatch.GetElapsedTime(handedOver).TotalMilliseconds;
-            work.Hub.Publish(reporter.Draft(new ScenarioFinished
+            // A fused group's scenarios share its time: each is charged its part.
+            var slotMs = Stopwatch.GetElapsedTime(handedOver).TotalMilliseconds / unit.Count;
+            work.Hub.Publish(reporters[package.ScenarioIndex].Draft(new ScenarioFinished
             {
                 Status = result.Success ? ScenarioStatus.Completed : ScenarioStatus.FinishedWithError,
                 Result = result,
@@ -187,13 +205,83 @@ public sealed class ExecutionCoordinator : IAsyncDisposable
                 Trades = (int)(result.Statistics?.Trades ?? 0),
                 Message = result.Error is { } error ? $"{error.Kind}: {error.Message}" : "",
             }));
-            work.Hub.Publish(new SlotIdle { SlotId = slot.SlotId });
+            if (last)
+            {
+                work.Hub.Publish(new SlotIdle { SlotId = slot.SlotId }); // before the last result, which may end the batch
+            }
+
             work.Finish(package, result, slotMs);
+        }
+
+        // A runner that dies, hangs or breaks the protocol during a fused group takes every unfinished scenario of the group
+        // with it, and a group that overruns its time stops them all: those scenarios run again, each alone, so that only
+        // the one at fault fails (with the reason it gets alone) and the others complete.
+        var again = new List<ProcessDataPackage>();
+        void FromFusedGroup(ProcessResult result)
+        {
+            if (result.Error?.Kind is FailureKind.RunnerCrashed or FailureKind.RunnerHung or FailureKind.ProtocolViolation or FailureKind.TimedOut
+                && !work.CancellationToken.IsCancellationRequested)
+            {
+                lock (pending)
+                {
+                    if (pending.TryGetValue(result.ScenarioIndex, out var package) && !again.Contains(package))
+                    {
+                        again.Add(package);
+                        return;
+                    }
+                }
+            }
+
+            Finished(result);
+        }
+
+        work.Busy[slot.SlotId] = slot;
+        Interlocked.Increment(ref _busy);
+        try
+        {
+            if (unit.Count == 1)
+            {
+                Finished(await slot.RunAsync(unit[0], reporters[unit[0].ScenarioIndex], work.Timeout, work.CancellationToken).ConfigureAwait(false));
+            }
+            else
+            {
+                await slot.RunFusedAsync(unit, p => reporters[p.ScenarioIndex], work.Timeout, FromFusedGroup, work.CancellationToken).ConfigureAwait(false);
+                if (again.Count > 0)
+                {
+                    work.Hub.Publish(new LogWritten("WARN", $"A fused group of {unit.Count} scenarios ended early ({again.Count} without a result): running those again one by one")
+                    {
+                        SlotId = slot.SlotId,
+                    });
+                }
+
+                foreach (var package in again)
+                {
+                    Finished(await slot.RunAsync(package, reporters[package.ScenarioIndex], work.Timeout, work.CancellationToken).ConfigureAwait(false));
+                }
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A slot reports failures in its results; an exception here is a bug, and must not leave the batch waiting.
+            foreach (var package in unit.Where(p => pending.ContainsKey(p.ScenarioIndex)).ToList())
+            {
+                Finished(ProcessResult.Failed(package.ScenarioIndex, package.ScenarioName, package.Symbol, FailureKind.RunnerCrashed, $"The slot failed: {ex.Message}"));
+            }
+        }
+        finally
+        {
+            work.Busy.TryRemove(slot.SlotId, out _);
+            Interlocked.Decrement(ref _busy);
+        }
+
+        foreach (var package in unit.Where(p => pending.ContainsKey(p.ScenarioIndex)).ToList())
+        {
+            Finished(ProcessResult.Failed(package.ScenarioIndex, package.ScenarioName, package.Symbol, FailureKind.RunnerCrashed, "The slot returned without a result for this scenario."));
         }
     }
 
-    /// <summary>The next waiting package, taking the batches in turn.</summary>
-    private (BatchWork Work, ProcessDataPackage Package)? NextInTurn()
+    /// <summary>The next waiting work unit, taking the batches in turn.</summary>
+    private (BatchWork Work, IReadOnlyList<ProcessDataPackage> Unit)? NextInTurn()
     {
         lock (_batches)
         {
@@ -201,10 +289,10 @@ public sealed class ExecutionCoordinator : IAsyncDisposable
             for (var i = 0; i < _batches.Count; i++)
             {
                 var at = (start + i) % _batches.Count;
-                if (_batches[at].Waiting.TryDequeue(out var package))
+                if (_batches[at].Waiting.TryDequeue(out var unit))
                 {
                     _turn = at + 1; // the next pick starts after this batch, also when one joins at the end meanwhile
-                    return (_batches[at], package);
+                    return (_batches[at], unit);
                 }
             }
 
@@ -216,12 +304,12 @@ public sealed class ExecutionCoordinator : IAsyncDisposable
         ProcessResult.Failed(package.ScenarioIndex, package.ScenarioName, package.Symbol, FailureKind.Canceled, "The batch was canceled before this scenario started.");
 
     /// <summary>One batch in the coordinator: its waiting packages, results so far, and the slots busy with it.</summary>
-    private sealed class BatchWork(IReadOnlyList<ProcessDataPackage> packages, BatchEventHub hub, Action<ProcessResult, double>? finished, TimeSpan? timeout,
-        CancellationToken cancellationToken)
+    private sealed class BatchWork(IReadOnlyList<IReadOnlyList<ProcessDataPackage>> units, int scenarios, BatchEventHub hub, Action<ProcessResult, double>? finished,
+        TimeSpan? timeout, CancellationToken cancellationToken)
     {
-        private int _left = packages.Count;
+        private int _left = scenarios;
 
-        public ConcurrentQueue<ProcessDataPackage> Waiting { get; } = new(packages);
+        public ConcurrentQueue<IReadOnlyList<ProcessDataPackage>> Waiting { get; } = new(units);
 
         public ConcurrentDictionary<int, ProcessResult> Results { get; } = new();
 

@@ -14,6 +14,20 @@ public interface IExecutionSlot : IAsyncDisposable
     /// <summary>Runs one scenario; past <paramref name="timeout"/> it is stopped and fails as timed out.</summary>
     Task<ProcessResult> RunAsync(ProcessDataPackage package, SlotReporter reporter, TimeSpan? timeout, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Runs scenarios over the same ticks and window together, as one fused sweep where the slot can (a runner or a
+    /// thread: one pass over the ticks, bars and workers shared); <paramref name="finished"/> gets each result the moment
+    /// it exists, exactly once per scenario. A fused group's time limit is <paramref name="timeout"/> times its size.
+    /// </summary>
+    async Task RunFusedAsync(IReadOnlyList<ProcessDataPackage> packages, Func<ProcessDataPackage, SlotReporter> reporters, TimeSpan? timeout,
+        Action<ProcessResult> finished, CancellationToken cancellationToken)
+    {
+        foreach (var package in packages)
+        {
+            finished(await RunAsync(package, reporters(package), timeout, cancellationToken).ConfigureAwait(false));
+        }
+    }
+
     /// <summary>Ends the running scenario at once (a second Ctrl+C): kills a runner; a thread cannot be killed and finishes at its next checkpoint.</summary>
     Task KillAsync() => Task.CompletedTask;
 

@@ -15,20 +15,31 @@ public sealed class InProcessSlot(int slotId, StrategyCatalog catalog, TickFileC
 {
     public int SlotId => slotId;
 
-    public Task<ProcessResult> RunAsync(ProcessDataPackage package, SlotReporter reporter, TimeSpan? timeout, CancellationToken cancellationToken) =>
+    public async Task<ProcessResult> RunAsync(ProcessDataPackage package, SlotReporter reporter, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        ProcessResult? result = null;
+        await RunFusedAsync([package], _ => reporter, timeout, r => result = r, cancellationToken).ConfigureAwait(false);
+        return result!;
+    }
+
+    public Task RunFusedAsync(IReadOnlyList<ProcessDataPackage> packages, Func<ProcessDataPackage, SlotReporter> reporters, TimeSpan? timeout,
+        Action<ProcessResult> finished, CancellationToken cancellationToken) =>
         Task.Factory.StartNew(() =>
         {
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             if (timeout is { } limit)
             {
-                stop.CancelAfter(limit);
+                stop.CancelAfter(limit * packages.Count);
             }
 
-            var live = new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(reporter).CreateLogger();
-            var result = new ScenarioRunner(catalog, source => StoreTickData.Open(source, files), reporter, live).Run(package, stop.Token);
-            return result.Error is { Kind: FailureKind.Canceled } && !cancellationToken.IsCancellationRequested
+            var runner = new ScenarioRunner(catalog, source => StoreTickData.Open(source, files), package =>
+            {
+                var reporter = reporters(package);
+                return new ScenarioChannels(reporter, new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(reporter).CreateLogger());
+            });
+            runner.Run(packages, result => finished(result.Error is { Kind: FailureKind.Canceled } && !cancellationToken.IsCancellationRequested
                 ? result with { Error = new ErrorInfo(FailureKind.TimedOut, Processes.RunnerProcess.TimeoutMessage(timeout!.Value)) }
-                : result;
+                : result), stop.Token);
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

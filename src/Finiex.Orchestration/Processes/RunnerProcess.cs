@@ -31,7 +31,7 @@ internal sealed class RunnerProcess : IAsyncDisposable
     private readonly Channel<Frame> _frames = Channel.CreateUnbounded<Frame>(new UnboundedChannelOptions { SingleReader = true });
     private CommandTask<CommandResult>? _process;
     private FrameWriter? _writer;
-    private readonly List<LogLine> _runLog = [];
+    private readonly Dictionary<int, List<LogLine>> _runLogs = [];
     private long _runIds;
 
     private RunnerProcess(RunnerLaunch launch, string pipeName)
@@ -65,24 +65,30 @@ internal sealed class RunnerProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs one scenario; never throws for a runner failure (the result says what happened).</summary>
-    public async Task<ProcessResult> RunAsync(ProcessDataPackage package, SlotReporter reporter, TimeSpan? timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs scenarios in one request (one, or a fused group); <paramref name="finished"/> gets each result as the runner
+    /// sends it. Never throws for a runner failure: every scenario without a result then gets one that says what happened.
+    /// </summary>
+    public async Task RunAsync(IReadOnlyList<ProcessDataPackage> packages, Func<ProcessDataPackage, SlotReporter> reporters, TimeSpan? timeout,
+        Action<ProcessResult> finished, CancellationToken cancellationToken)
     {
         var runId = Interlocked.Increment(ref _runIds);
-        _runLog.Clear();
-        var deadline = timeout is { } limit ? Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
+        _runLogs.Clear();
+        var run = new RunInFlight(runId, packages, reporters, finished);
+        var deadline = timeout is { } limit ? Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * packages.Count * Stopwatch.Frequency) : long.MaxValue;
         long? cancelSentAt = null;
         var watchdog = new ProgressWatchdog(_launch.StallLimit);
         FailureKind? cancelReason = null;
         if (cancellationToken.IsCancellationRequested)
         {
-            return Failed(package, FailureKind.Canceled, "The batch was canceled before this scenario started.");
+            run.FailRest(package => Failed(package, FailureKind.Canceled, "The batch was canceled before this scenario started."));
+            return;
         }
 
         try
         {
-            await _writer!.SendAsync(FrameKind.RunRequest, new RunRequest(runId, package), CancellationToken.None).ConfigureAwait(false);
-            while (true)
+            await _writer!.SendAsync(FrameKind.RunRequest, new RunRequest(runId, packages), CancellationToken.None).ConfigureAwait(false);
+            while (run.Pending > 0)
             {
                 var wait = _launch.Watchdog;
                 if (cancelSentAt is { } sent)
@@ -90,8 +96,9 @@ internal sealed class RunnerProcess : IAsyncDisposable
                     var left = _launch.CancelGrace - Stopwatch.GetElapsedTime(sent);
                     if (left <= TimeSpan.Zero)
                     {
-                        return await FailAsync(package, cancelReason == FailureKind.TimedOut ? FailureKind.TimedOut : FailureKind.Canceled,
+                        await FailAsync(run, cancelReason == FailureKind.TimedOut ? FailureKind.TimedOut : FailureKind.Canceled,
                             $"{(cancelReason == FailureKind.TimedOut ? TimeoutMessage(timeout!.Value).TrimEnd('.') : "Canceled")} and did not stop within {_launch.CancelGrace.TotalSeconds:0} s; the runner was killed").ConfigureAwait(false);
+                        return;
                     }
 
                     wait = left < wait ? left : wait;
@@ -101,27 +108,29 @@ internal sealed class RunnerProcess : IAsyncDisposable
                 switch (frame)
                 {
                     case NextFrame.Frame { Value: var f }:
-                        if (HandleFrame(f, runId, reporter, watchdog) is { } result)
+                        if (HandleFrame(f, run, watchdog) is { } result)
                         {
-                            return cancelReason == FailureKind.TimedOut && result.Error is { Kind: FailureKind.Canceled }
+                            run.Finish(cancelReason == FailureKind.TimedOut && result.Error is { Kind: FailureKind.Canceled }
                                 ? result with { Error = new ErrorInfo(FailureKind.TimedOut, TimeoutMessage(timeout!.Value)) }
-                                : result;
+                                : result);
                         }
-
-                        if (watchdog.IsStalled && cancelSentAt is null)
+                        else if (watchdog.IsStalled && cancelSentAt is null)
                         {
-                            return await FailAsync(package, FailureKind.RunnerHung,
+                            await FailAsync(run, FailureKind.RunnerHung,
                                 $"The tick loop made no progress for {watchdog.Limit.TotalSeconds:0.#} s while the runner stayed alive (a strategy stuck in an endless loop or a deadlock?)").ConfigureAwait(false);
+                            return;
                         }
 
                         break;
                     case NextFrame.Silent when cancelSentAt is not null:
                         break; // the wait was cut to the cancel grace; the check at the top of the loop decides
                     case NextFrame.Silent:
-                        return await FailAsync(package, FailureKind.RunnerHung, $"The runner sent nothing for {_launch.Watchdog.TotalSeconds:0} s (hung tick loop?)").ConfigureAwait(false);
+                        await FailAsync(run, FailureKind.RunnerHung, $"The runner sent nothing for {_launch.Watchdog.TotalSeconds:0} s (hung tick loop?)").ConfigureAwait(false);
+                        return;
                     case NextFrame.Ended { Error: var error }:
-                        return await FailAsync(package, error is ProtocolException ? FailureKind.ProtocolViolation : FailureKind.RunnerCrashed,
+                        await FailAsync(run, error is ProtocolException ? FailureKind.ProtocolViolation : FailureKind.RunnerCrashed,
                             error is ProtocolException ? $"The runner broke the protocol: {error.Message}" : "The runner exited or closed its pipe").ConfigureAwait(false);
+                        return;
                     case NextFrame.Canceled or NextFrame.TimedOut when cancelSentAt is null:
                         cancelReason = frame is NextFrame.TimedOut ? FailureKind.TimedOut : FailureKind.Canceled;
                         cancelSentAt = Stopwatch.GetTimestamp();
@@ -133,7 +142,42 @@ internal sealed class RunnerProcess : IAsyncDisposable
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException or ProtocolException or MessagePackSerializationException)
         {
-            return await FailAsync(package, ex is IOException or ObjectDisposedException ? FailureKind.RunnerCrashed : FailureKind.ProtocolViolation, ex.Message).ConfigureAwait(false);
+            await FailAsync(run, ex is IOException or ObjectDisposedException ? FailureKind.RunnerCrashed : FailureKind.ProtocolViolation, ex.Message).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A request's scenarios still waiting for their results, and where each result goes.</summary>
+    private sealed class RunInFlight(long runId, IReadOnlyList<ProcessDataPackage> packages, Func<ProcessDataPackage, SlotReporter> reporters, Action<ProcessResult> finished)
+    {
+        private readonly Dictionary<int, (ProcessDataPackage Package, SlotReporter Reporter)> _pending =
+            packages.ToDictionary(p => p.ScenarioIndex, p => (p, reporters(p)));
+
+        public long RunId => runId;
+
+        public int Pending => _pending.Count;
+
+        /// <summary>The reporter of a scenario of this request; the first one's for a line that names none.</summary>
+        public SlotReporter? ReporterOf(int scenarioIndex) =>
+            _pending.TryGetValue(scenarioIndex, out var entry) ? entry.Reporter : null;
+
+        public SlotReporter AnyReporter => _pending.Values.FirstOrDefault().Reporter ?? reporters(packages[0]);
+
+        public void Finish(ProcessResult result)
+        {
+            if (!_pending.Remove(result.ScenarioIndex))
+            {
+                throw new ProtocolException($"Result for scenario #{result.ScenarioIndex}, which run {runId} does not hold or already answered.");
+            }
+
+            finished(result);
+        }
+
+        public void FailRest(Func<ProcessDataPackage, ProcessResult> failure)
+        {
+            foreach (var (package, _) in _pending.Values.ToList())
+            {
+                Finish(failure(package));
+            }
         }
     }
 
@@ -305,34 +349,37 @@ internal sealed class RunnerProcess : IAsyncDisposable
         }
     }
 
-    private ProcessResult? HandleFrame(Frame frame, long runId, SlotReporter reporter, ProgressWatchdog watchdog)
+    private ProcessResult? HandleFrame(Frame frame, RunInFlight run, ProgressWatchdog watchdog)
     {
         switch (frame.Kind)
         {
             case FrameKind.Progress:
                 var progress = MessagePackSerializer.Deserialize<ProgressMessage>(frame.Body);
                 watchdog.Moved();
-                reporter.Progress(SlotReporter.StatusOf(progress.Status), progress.TicksProcessed, progress.TicksTotal, progress.Balance, progress.Equity, progress.Trades, progress.Export);
+                run.ReporterOf(progress.ScenarioIndex)?.Progress(SlotReporter.StatusOf(progress.Status), progress.TicksProcessed, progress.TicksTotal, progress.Balance, progress.Equity,
+                    progress.Trades, progress.Export);
                 return null;
             case FrameKind.LogBatch:
                 var batch = MessagePackSerializer.Deserialize<LogBatch>(frame.Body);
+                var scenario = batch.RunId == run.RunId ? run.ReporterOf(batch.ScenarioIndex) : null;
                 foreach (var line in batch.Lines)
                 {
-                    if (batch.RunId == runId)
+                    if (scenario is not null)
                     {
-                        _runLog.Add(line); // kept so that a failed result still carries what the scenario logged
-                        reporter.Log(line);
+                        // kept so that a failed result still carries what the scenario logged
+                        (_runLogs.TryGetValue(batch.ScenarioIndex, out var lines) ? lines : _runLogs[batch.ScenarioIndex] = []).Add(line);
+                        scenario.Log(line);
                     }
                     else
                     {
-                        reporter.RunnerLog(line);
+                        run.AnyReporter.RunnerLog(line);
                     }
                 }
 
                 return null;
             case FrameKind.Heartbeat:
                 var heartbeat = MessagePackSerializer.Deserialize<Heartbeat>(frame.Body);
-                if (heartbeat.RunId == runId)
+                if (heartbeat.RunId == run.RunId)
                 {
                     watchdog.Observe(heartbeat.Checkpoints);
                 }
@@ -340,13 +387,14 @@ internal sealed class RunnerProcess : IAsyncDisposable
                 return null;
             case FrameKind.Result:
                 var message = MessagePackSerializer.Deserialize<ResultMessage>(frame.Body);
-                return message.RunId == runId ? message.Result : throw new ProtocolException($"Result for run {message.RunId} while waiting for run {runId}.");
+                return message.RunId == run.RunId ? message.Result : throw new ProtocolException($"Result for run {message.RunId} while waiting for run {run.RunId}.");
             default:
                 throw new ProtocolException($"Unexpected {frame.Kind} frame from the runner.");
         }
     }
 
-    private async Task<ProcessResult> FailAsync(ProcessDataPackage package, FailureKind type, string reason)
+    /// <summary>Ends the runner and gives every scenario of the run still without a result this failure.</summary>
+    private async Task FailAsync(RunInFlight run, FailureKind type, string reason)
     {
         if (_kill.IsCancellationRequested)
         {
@@ -373,13 +421,14 @@ internal sealed class RunnerProcess : IAsyncDisposable
             > 128 => $"exit code {exit} (signal {exit - 128})",
             _ => $"exit code {exit}",
         };
-        return Failed(package, type, $"{reason} (runner pid {ProcessId}, {exitText}). {Tail()}".TrimEnd());
+        var message = $"{reason} (runner pid {ProcessId}, {exitText}). {Tail()}".TrimEnd();
+        run.FailRest(package => Failed(package, type, message));
     }
 
     private ProcessResult Failed(ProcessDataPackage package, FailureKind type, string message) =>
         ProcessResult.Failed(package.ScenarioIndex, package.ScenarioName, package.Symbol, type, message) with
         {
-            Log = [.. _runLog, new LogLine(DateTimeOffset.UtcNow, "ERROR", message)],
+            Log = [.. _runLogs.GetValueOrDefault(package.ScenarioIndex) ?? [], new LogLine(DateTimeOffset.UtcNow, "ERROR", message)],
         };
 
     internal static string TimeoutMessage(TimeSpan limit) =>

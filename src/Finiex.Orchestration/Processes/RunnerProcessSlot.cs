@@ -38,6 +38,14 @@ internal sealed class RunnerProcessSlot(int slotId, RunnerLaunch launch) : IExec
 
     public async Task<ProcessResult> RunAsync(ProcessDataPackage package, SlotReporter reporter, TimeSpan? timeout, CancellationToken cancellationToken)
     {
+        ProcessResult? result = null;
+        await RunFusedAsync([package], _ => reporter, timeout, r => result = r, cancellationToken).ConfigureAwait(false);
+        return result!;
+    }
+
+    public async Task RunFusedAsync(IReadOnlyList<ProcessDataPackage> packages, Func<ProcessDataPackage, SlotReporter> reporters, TimeSpan? timeout,
+        Action<ProcessResult> finished, CancellationToken cancellationToken)
+    {
         if (_runner is not { IsAlive: true })
         {
             if (_runner is not null)
@@ -53,12 +61,17 @@ internal sealed class RunnerProcessSlot(int slotId, RunnerLaunch launch) : IExec
             }
             catch (Exception ex) when (ex is RunnerStartException or IOException or OperationCanceledException or InvalidOperationException or System.ComponentModel.Win32Exception)
             {
-                return ProcessResult.Failed(package.ScenarioIndex, package.ScenarioName, package.Symbol,
-                    cancellationToken.IsCancellationRequested ? FailureKind.Canceled : FailureKind.RunnerStartFailed, ex.Message);
+                foreach (var package in packages)
+                {
+                    finished(ProcessResult.Failed(package.ScenarioIndex, package.ScenarioName, package.Symbol,
+                        cancellationToken.IsCancellationRequested ? FailureKind.Canceled : FailureKind.RunnerStartFailed, ex.Message));
+                }
+
+                return;
             }
         }
 
-        return await _runner.RunAsync(package, reporter, timeout, cancellationToken).ConfigureAwait(false);
+        await _runner.RunAsync(packages, reporters, timeout, finished, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Kills the runner at once (a second Ctrl+C).</summary>

@@ -112,6 +112,7 @@ public sealed class BatchJob(BatchRequest request, ExecutionCoordinator? sharedS
             Profiling = request.Profiling,
             TraceBars = request.TraceBars,
             ScenarioTimeout = request.ScenarioTimeout,
+            FuseUpTo = request.FuseUpTo,
             Outcomes = sinks.Length == 1 ? sinks[0] : sinks.Length > 1 ? new OutcomeSinks(sinks) : null,
             Kept = Resumed?.Kept ?? [],
             Coordinator = sharedSlots,

@@ -19,6 +19,8 @@ public sealed record BatchRequest
     public ExecutionMode? Mode { get; init; }
     public int? Parallel { get; init; }
     public TimeSpan? ScenarioTimeout { get; init; }
+    /// <summary>The most scenarios over the same ticks and window run together as one fused sweep (1: each alone).</summary>
+    public int FuseUpTo { get; init; } = Execution.FusedUnits.DefaultMaximum;
     public bool Profiling { get; init; } = true;
     public bool TraceBars { get; init; }
     public SweepScore Score { get; init; } = SweepScore.NetProfit;

@@ -3,6 +3,9 @@ using MessagePack;
 
 namespace Finiex.Protocol.Messages;
 
-/// <summary>Run one scenario; the runner answers with progress, log batches, heartbeats and finally a result.</summary>
+/// <summary>
+/// Run scenarios: one, or several over the same ticks and window as one fused sweep. The runner answers with progress,
+/// log batches and heartbeats, and a result for each scenario the moment it exists (all carry the request's run id).
+/// </summary>
 [MessagePackObject]
-public sealed record RunRequest([property: Key(0)] long RunId, [property: Key(1)] ProcessDataPackage Package);
+public sealed record RunRequest([property: Key(0)] long RunId, [property: Key(1)] IReadOnlyList<ProcessDataPackage> Packages);
