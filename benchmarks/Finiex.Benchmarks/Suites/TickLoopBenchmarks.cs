@@ -21,6 +21,7 @@ public class TickLoopBenchmarks
     private ProcessDataPackage _unprofiled = null!;
     private ProcessDataPackage _breakout = null!;
     private ProcessDataPackage _trailing = null!;
+    private ProcessDataPackage[] _sweep = null!;
     private ScenarioRunner _runner = null!;
     private TickFile _file = null!;
     private TickFileCache _files = null!;
@@ -33,6 +34,15 @@ public class TickLoopBenchmarks
         BenchmarkData.ExpectReferenceTicks(_profiled);
         _breakout = BenchmarkData.ChannelPackage("eurusd_breakout");
         _trailing = BenchmarkData.ChannelPackage("eurusd_breakout_trailing");
+        // A sweep of the reference scenario: rsi period × latency seed, profiling off; all within the package's warmup bars.
+        _sweep = [.. from period in new[] { 8, 10, 12, 14 }
+                     from seed in new ulong[] { 1, 2, 3, 4 }
+                     select _unprofiled with
+                     {
+                         ScenarioIndex = (period * 10) + (int)seed,
+                         Workers = [.. _unprofiled.Workers.Select(w => w.Type == "rsi" ? w with { Numbers = new Dictionary<string, double>(w.Numbers) { ["period"] = period } } : w)],
+                         Account = _unprofiled.Account with { LatencySeed = seed },
+                     }];
         _file = TickFile.Open(_profiled.Ticks.TickFilePath!);
         var (start, end) = (_profiled.Ticks.StartIndex, _profiled.Ticks.EndIndex);
         _files = new TickFileCache();
@@ -42,6 +52,11 @@ public class TickLoopBenchmarks
         if (difference is not null)
         {
             throw new InvalidOperationException($"The straight-line loop and the engine disagree: {difference}");
+        }
+
+        if (!_runner.Run(_sweep, null).Select(r => r.Statistics).SequenceEqual(_sweep.Select(p => _runner.Run(p).Statistics)))
+        {
+            throw new InvalidOperationException("The fused sweep's statistics differ from its scenarios' run one by one.");
         }
     }
 
@@ -85,4 +100,12 @@ public class TickLoopBenchmarks
 
     [Benchmark(OperationsPerInvoke = BenchmarkData.ReferenceTicks, Description = "engine, channel_breakout with trailing stops, same day")]
     public long ChannelBreakoutTrailing() => _runner.Run(_trailing).Statistics!.Trades;
+
+    private const int SweepSize = 16;
+
+    [Benchmark(OperationsPerInvoke = BenchmarkData.ReferenceTicks * SweepSize, Description = "engine, 16-scenario sweep one by one, per scenario-tick")]
+    public long SweepAlone() => _sweep.Sum(p => _runner.Run(p).Statistics!.Trades);
+
+    [Benchmark(OperationsPerInvoke = BenchmarkData.ReferenceTicks * SweepSize, Description = "engine, 16-scenario sweep fused, per scenario-tick")]
+    public long SweepFused() => _runner.Run(_sweep, null).Sum(r => r.Statistics!.Trades);
 }

@@ -71,6 +71,11 @@ internal static class BenchCommand
                 fuseList.Add(name == "on" ? FusedUnits.DefaultMaximum : 1);
             }
 
+            if (modeList.Contains(ExecutionMode.Processes))
+            {
+                BatchOrchestrator.StartSerializerWarmup(); // as finiex run does: on another core while the load is prepared, not on the first request's path
+            }
+
             void Say(string line) => context.ErrorConsole.MarkupLineInterpolated($"[grey]{line}[/]");
             TickStore tickStore;
             try
