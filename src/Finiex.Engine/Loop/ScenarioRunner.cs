@@ -117,15 +117,7 @@ public sealed class ScenarioRunner(StrategyCatalog catalog, Func<TickSource, ITi
             return;
         }
 
-        var series = Shared(lanes, "worker_coordinator", () => ChooseSeries(lanes, workers.Workers, strategies));
-        var seriesTimeframes = series.Select(s => s.Timeframe).ToArray();
-        var bars = Shared(lanes, "bar_renderer", () => series.Select(s =>
-        {
-            var rendered = new BarSeries(s.Timeframe);
-            rendered.AddWarmup(s.Warmup, s.Depth);
-            return rendered;
-        }).ToArray());
-        var workersOfSeries = workers.BySeries(seriesTimeframes);
+        var (bars, workersOfSeries) = SharedBars(lanes, workers, strategies);
         ITickData ticks;
         try
         {
@@ -164,15 +156,39 @@ public sealed class ScenarioRunner(StrategyCatalog catalog, Func<TickSource, ITi
         }
 
         loopClock.Start();
+        RunLoop(lanes, bars, workersOfSeries, [.. workers.Workers], ticks, strategies);
+        var loopMs = loopClock.Elapsed.TotalMilliseconds;
+        foreach (var lane in lanes.Where(l => l.Lane!.IsRunning))
+        {
+            lane.LoopMs = loopMs / lanes.Count;
+            finish(lane, Completed(lane, loopClock));
+        }
+    }
+
+    /// <summary>The pass's bar series (each with its warmup bars) and the workers committed each one's closes.</summary>
+    private static (BarSeries[] Bars, int[][] WorkersOfSeries) SharedBars(List<LaneSetup> lanes, SharedWorkers workers, bool strategies)
+    {
+        var series = Shared(lanes, "worker_coordinator", () => ChooseSeries(lanes, workers.Workers, strategies));
+        var bars = Shared(lanes, "bar_renderer", () => series.Select(s =>
+        {
+            var rendered = new BarSeries(s.Timeframe);
+            rendered.AddWarmup(s.Warmup, s.Depth);
+            return rendered;
+        }).ToArray());
+        return (bars, workers.BySeries([.. series.Select(s => s.Timeframe)]));
+    }
+
+    private static void RunLoop(List<LaneSetup> lanes, BarSeries[] bars, int[][] workersOfSeries, Worker[] workers, ITickData ticks, bool strategies)
+    {
         try
         {
             if (strategies)
             {
-                new StrategyTickLoop(bars, workersOfSeries, [.. workers.Workers], [.. lanes.Select(l => (StrategyLane)l.Lane!)]).Run(ticks.Times, ticks.Bids, ticks.Asks);
+                new StrategyTickLoop(bars, workersOfSeries, workers, [.. lanes.Select(l => (StrategyLane)l.Lane!)]).Run(ticks.Times, ticks.Bids, ticks.Asks);
             }
             else
             {
-                new TickLoop(bars, workersOfSeries, [.. workers.Workers], [.. lanes.Select(l => (DecisionLane)l.Lane!)]).Run(ticks.Times, ticks.Bids, ticks.Asks);
+                new TickLoop(bars, workersOfSeries, workers, [.. lanes.Select(l => (DecisionLane)l.Lane!)]).Run(ticks.Times, ticks.Bids, ticks.Asks);
             }
 
             ticks.EnsureUnchanged();
@@ -184,13 +200,6 @@ public sealed class ScenarioRunner(StrategyCatalog catalog, Func<TickSource, ITi
             {
                 lane.Lane!.Fail(ex);
             }
-        }
-
-        var loopMs = loopClock.Elapsed.TotalMilliseconds;
-        foreach (var lane in lanes.Where(l => l.Lane!.IsRunning))
-        {
-            lane.LoopMs = loopMs / lanes.Count;
-            finish(lane, Completed(lane, loopClock));
         }
     }
 

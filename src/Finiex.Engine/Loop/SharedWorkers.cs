@@ -49,8 +49,19 @@ internal sealed class SharedWorkers
         return _workers.Count - 1;
     }
 
-    /// <summary>The workers' indices grouped by the series of their timeframe.</summary>
-    public int[][] BySeries(IReadOnlyList<Timeframe> seriesTimeframes) =>
-        [.. seriesTimeframes.Select((timeframe, s) => Enumerable.Range(0, _workers.Count)
-            .Where(w => _workers[w].Timeframe == timeframe && seriesTimeframes.ToList().IndexOf(timeframe) == s).ToArray())];
+    /// <summary>
+    /// The workers' indices by the series whose closes they are committed: the first series of their timeframe (a
+    /// timeframe can have several, of different warmup depths, whose new bars are the same).
+    /// </summary>
+    public int[][] BySeries(IReadOnlyList<Timeframe> seriesTimeframes)
+    {
+        var timeframes = seriesTimeframes.ToList();
+        var bySeries = timeframes.Select(_ => new List<int>()).ToArray();
+        for (var w = 0; w < _workers.Count; w++)
+        {
+            bySeries[timeframes.IndexOf(_workers[w].Timeframe)].Add(w);
+        }
+
+        return [.. bySeries.Select(workers => workers.ToArray())];
+    }
 }

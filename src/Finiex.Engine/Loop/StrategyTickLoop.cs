@@ -25,6 +25,8 @@ internal sealed class StrategyTickLoop(BarSeries[] series, int[][] workersOfSeri
 
     private readonly bool[] _closed = new bool[series.Length];
     private readonly bool _profiling = lanes.Any(l => l.Profile is not null);
+    // One lane runs unguarded: what it throws ends the loop, and so that lane alone, with no handler on the per-tick path.
+    private readonly StrategyLane? _single = lanes.Length == 1 ? lanes[0] : null;
     private int _running = lanes.Length;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -33,15 +35,19 @@ internal sealed class StrategyTickLoop(BarSeries[] series, int[][] workersOfSeri
         for (var blockStart = 0; blockStart < times.Length && _running > 0; blockStart += TickLoop.BlockSize)
         {
             var end = Math.Min(blockStart + TickLoop.BlockSize, times.Length);
-            for (var i = blockStart; i < end; i++)
+            for (var i = blockStart; i < end && _running > 0; i++)
             {
-                if (!_profiling || i % ProfileEvery != 0)
+                if (_profiling && i % ProfileEvery == 0)
                 {
-                    Tick(times, i, bids[i], asks[i]);
+                    ProfiledTick(times, i, bids[i], asks[i]);
+                }
+                else if (_single is { } lane)
+                {
+                    Tick(lane, times, i, bids[i], asks[i]);
                 }
                 else
                 {
-                    ProfiledTick(times, i, bids[i], asks[i]);
+                    Tick(times, i, bids[i], asks[i]);
                 }
             }
 
@@ -52,7 +58,18 @@ internal sealed class StrategyTickLoop(BarSeries[] series, int[][] workersOfSeri
         }
     }
 
+    /// <summary>Steps 1–5 of one tick for a loop of one lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Tick(StrategyLane lane, ReadOnlySpan<long> times, int index, double bid, double ask)
+    {
+        lane.MarkTick(times, index, bid, ask);
+        var mid = (bid + ask) / 2;
+        RenderAndCommit(times[index], mid);
+        UpdateWorkers(mid);
+        lane.Decide(index, times[index], bid, ask, _closed);
+    }
+
+    /// <summary>Steps 1–5 of one tick for several lanes, each lane's own steps guarded.</summary>
     private void Tick(ReadOnlySpan<long> times, int index, double bid, double ask)
     {
         for (var k = 0; k < lanes.Length; k++)
