@@ -35,25 +35,51 @@ internal sealed class StrategyTickLoop(BarSeries[] series, int[][] workersOfSeri
         for (var blockStart = 0; blockStart < times.Length && _running > 0; blockStart += TickLoop.BlockSize)
         {
             var end = Math.Min(blockStart + TickLoop.BlockSize, times.Length);
-            for (var i = blockStart; i < end && _running > 0; i++)
+            if (_single is { } single)
             {
-                if (_profiling && i % ProfileEvery == 0)
-                {
-                    ProfiledTick(times, i, bids[i], asks[i]);
-                }
-                else if (_single is { } lane)
-                {
-                    Tick(lane, times, i, bids[i], asks[i]);
-                }
-                else
-                {
-                    Tick(times, i, bids[i], asks[i]);
-                }
+                SingleLaneBlock(single, times, bids, asks, blockStart, end);
+            }
+            else
+            {
+                FusedBlock(times, bids, asks, blockStart, end);
             }
 
             foreach (var lane in lanes)
             {
                 EndBlock(lane, times, end);
+            }
+        }
+    }
+
+    /// <summary>The ticks of a block for a loop of one lane: a tight loop of its own, the steps inlined.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void SingleLaneBlock(StrategyLane lane, ReadOnlySpan<long> times, ReadOnlySpan<double> bids, ReadOnlySpan<double> asks, int from, int end)
+    {
+        for (var i = from; i < end && lane.IsRunning; i++)
+        {
+            if (_profiling && i % ProfileEvery == 0)
+            {
+                ProfiledTick(times, i, bids[i], asks[i]);
+            }
+            else
+            {
+                Tick(lane, times, i, bids[i], asks[i]);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void FusedBlock(ReadOnlySpan<long> times, ReadOnlySpan<double> bids, ReadOnlySpan<double> asks, int from, int end)
+    {
+        for (var i = from; i < end && _running > 0; i++)
+        {
+            if (_profiling && i % ProfileEvery == 0)
+            {
+                ProfiledTick(times, i, bids[i], asks[i]);
+            }
+            else
+            {
+                Tick(times, i, bids[i], asks[i]);
             }
         }
     }
