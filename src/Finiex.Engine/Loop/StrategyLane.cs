@@ -16,8 +16,22 @@ internal sealed class StrategyLane(TradingApiSimulator account, TradingStrategy 
     : ScenarioLane(account, profile, onBlock)
 {
     private int _stretchFrom;
+    private bool _copiesClosed = true;
 
     public int[] SeriesOfContext => seriesOfContext;
+
+    /// <summary>
+    /// Called once by the loop with its per-series "closed a bar" flags: a context whose series are the loop's, in the
+    /// same order (a loop of one lane), reads them directly instead of getting a copy at every tick.
+    /// </summary>
+    public void UseClosedFlags(bool[] loopFlags)
+    {
+        if (seriesOfContext.Length == loopFlags.Length && seriesOfContext.Select((loop, own) => loop == own).All(same => same))
+        {
+            context.ReadClosedFrom(loopFlags);
+            _copiesClosed = false;
+        }
+    }
 
     /// <summary>Step 1 at tick <paramref name="index"/>, after cutting the equity curve when the tick starts a day.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -47,9 +61,12 @@ internal sealed class StrategyLane(TradingApiSimulator account, TradingStrategy 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Decide(int index, long time, double bid, double ask, ReadOnlySpan<bool> closed)
     {
-        for (var s = 0; s < seriesOfContext.Length; s++)
+        if (_copiesClosed)
         {
-            context.SetClosed(s, closed[seriesOfContext[s]]);
+            for (var s = 0; s < seriesOfContext.Length; s++)
+            {
+                context.SetClosed(s, closed[seriesOfContext[s]]);
+            }
         }
 
         context.SetTick(index, time, bid, ask);

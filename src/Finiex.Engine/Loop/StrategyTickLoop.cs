@@ -29,8 +29,18 @@ internal sealed class StrategyTickLoop(BarSeries[] series, int[][] workersOfSeri
     private readonly StrategyLane? _single = lanes.Length == 1 ? lanes[0] : null;
     private int _running = lanes.Length;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(ReadOnlySpan<long> times, ReadOnlySpan<double> bids, ReadOnlySpan<double> asks)
+    {
+        foreach (var lane in lanes)
+        {
+            lane.UseClosedFlags(_closed);
+        }
+
+        RunBlocks(times, bids, asks);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void RunBlocks(ReadOnlySpan<long> times, ReadOnlySpan<double> bids, ReadOnlySpan<double> asks)
     {
         for (var blockStart = 0; blockStart < times.Length && _running > 0; blockStart += TickLoop.BlockSize)
         {

@@ -16,7 +16,7 @@ public sealed class TradingContext
     private readonly IReadOnlyList<OpenPosition> _positions;
     private readonly IReadOnlyList<PendingOrder> _orders;
     private readonly BarSeries[] _series;
-    private readonly bool[] _closedThisTick;
+    private bool[] _closedThisTick;
 
     internal TradingContext(ITradingDesk account, BarSeries[] series, double point)
     {
@@ -93,4 +93,7 @@ public sealed class TradingContext
     }
 
     internal void SetClosed(int series, bool closed) => _closedThisTick[series] = closed;
+
+    /// <summary>Reads which series closed a bar from the loop's own flags, indexed as this context's series (no copy per tick).</summary>
+    internal void ReadClosedFrom(bool[] flags) => _closedThisTick = flags;
 }
