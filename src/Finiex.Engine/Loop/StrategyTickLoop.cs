@@ -65,11 +65,15 @@ internal sealed class StrategyTickLoop(BarSeries[] series, int[][] workersOfSeri
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SingleLaneBlock(StrategyLane lane, ReadOnlySpan<long> times, ReadOnlySpan<double> bids, ReadOnlySpan<double> asks, int from, int end)
     {
-        for (var i = from; i < end && lane.IsRunning; i++)
+        for (var i = from; i < end; i++)
         {
             if (_profiling && i % ProfileEvery == 0)
             {
                 ProfiledTick(times, i, bids[i], asks[i]);
+                if (!lane.IsRunning)
+                {
+                    return; // its guarded steps failed it
+                }
             }
             else
             {
