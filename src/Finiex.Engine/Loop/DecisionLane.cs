@@ -8,35 +8,19 @@ using Finiex.Sdk.Decisions;
 namespace Finiex.Engine.Loop;
 
 /// <summary>
-/// A decision logic's scenario in <see cref="TickLoop"/>: its decision (step 4) and its account, steps 1 and 5 tick by
-/// tick. <see cref="Workers"/> are the loop's indices of the workers it reads, in the order of its own worker list (the
-/// profile's order).
+/// A decision logic's scenario in <see cref="TickLoop"/>: the decisions it reads (step 4, possibly shared with lanes
+/// whose logic is the same) and its account, steps 1 and 5 tick by tick. <see cref="Workers"/> are the loop's indices
+/// of the workers it reads, in the order of its own worker list (the profile's order).
 /// </summary>
-internal sealed class DecisionLane(DecisionLogic decision, TradeSimulator simulator, SignalExecutor executor, int[] workers, LoopProfile? profile,
+internal sealed class DecisionLane(SharedDecision decision, TradeSimulator simulator, SignalExecutor executor, int[] workers, LoopProfile? profile,
     BarTraceRecorder? trace, Action<int> onBlock)
     : ScenarioLane(simulator, profile, onBlock)
 {
-    private readonly Decision[] _decisions = new Decision[TickLoop.BlockSize];
-
-    public DecisionLogic Decision => decision;
+    public SharedDecision Decision => decision;
 
     public int[] Workers => workers;
 
     public BarTraceRecorder? Trace => trace;
-
-    /// <summary>The block's decisions, written by step 4 and read by step 5.</summary>
-    public Span<Decision> Decisions(int length) => _decisions.AsSpan(0, length);
-
-    /// <summary>Step 4 for a logic that decides whole blocks.</summary>
-    public void DecideBlock(ReadOnlySpan<double> mids)
-    {
-        var clock = Clock();
-        decision.DecideBlock(mids, Decisions(mids.Length));
-        if (Profile is not null)
-        {
-            Profile.AddDecision(Stopwatch.GetTimestamp() - clock);
-        }
-    }
 
     /// <summary>
     /// Steps 1 and 5, tick by tick: the account marks each tick, then the tick's decision may submit an order. Stretches
@@ -47,7 +31,7 @@ internal sealed class DecisionLane(DecisionLogic decision, TradeSimulator simula
     public void MarkAndExecute(int blockStart, ReadOnlySpan<long> times, ReadOnlySpan<double> bids, ReadOnlySpan<double> asks, ReadOnlySpan<double> mids)
     {
         var clock = Clock();
-        var decisions = Decisions(times.Length);
+        ReadOnlySpan<Decision> decisions = decision.Decisions(times.Length);
         var executing = 0L;
         for (var from = 0; from < times.Length;)
         {

@@ -49,7 +49,7 @@ internal sealed class LaneSetup(ProcessDataPackage package, ScenarioChannels cha
     /// <summary>Set while the scenario is prepared: the failure that ends it before its loop.</summary>
     public Exception? SetupError { get; set; }
 
-    /// <summary>The ticks per scenario of its loop's time (the loop's time split evenly among the scenarios it ran).</summary>
+    /// <summary>Its share of its loop's time (the loop's time split evenly among the scenarios it ran).</summary>
     public double LoopMs { get; set; }
 
     /// <summary>Startup time: its own steps plus its share of the shared ones.</summary>
@@ -68,5 +68,10 @@ internal sealed class LaneSetup(ProcessDataPackage package, ScenarioChannels cha
 
     public Worker[] WorkersOf(IReadOnlyList<Worker> loopWorkers) => [.. Workers.Select(w => loopWorkers[w])];
 
-    public void Dispose() => Plugins?.Dispose();
+    /// <summary>Unloads its plug-ins; called when its result is made and again, harmlessly, when the run ends.</summary>
+    public void Dispose()
+    {
+        Plugins?.Dispose();
+        Plugins = null;
+    }
 }

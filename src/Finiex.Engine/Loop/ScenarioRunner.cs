@@ -137,11 +137,14 @@ public sealed class ScenarioRunner(StrategyCatalog catalog, Func<TickSource, ITi
         }
 
         var loopClock = new Stopwatch();
+        var decisions = new SharedDecisions();
         lanes.RemoveAll(lane => !Try(lane, finish, () =>
         {
             lane.Bars = [.. lane.Series.Select(s => bars[s])];
             var laneWorkers = lane.WorkersOf(workers.Workers);
-            lane.Lane = strategies ? StrategyLaneOf(lane, laneWorkers, loopClock, cancellationToken) : DecisionLaneOf(lane, laneWorkers, loopClock, cancellationToken);
+            lane.Lane = strategies
+                ? StrategyLaneOf(lane, laneWorkers, loopClock, cancellationToken)
+                : DecisionLaneOf(lane, laneWorkers, decisions, loopClock, cancellationToken);
             lane.Exports = new LiveExportBuilder(lane.Package.Options, lane.Lane.Account, lane.Bars, laneWorkers, lane.Lane.Profile);
         }));
         if (lanes.Count == 0)
@@ -332,15 +335,17 @@ public sealed class ScenarioRunner(StrategyCatalog catalog, Func<TickSource, ITi
         }
     }
 
-    private static DecisionLane DecisionLaneOf(LaneSetup lane, Worker[] laneWorkers, Stopwatch loopClock, CancellationToken cancellationToken)
+    private static DecisionLane DecisionLaneOf(LaneSetup lane, Worker[] laneWorkers, SharedDecisions decisions, Stopwatch loopClock, CancellationToken cancellationToken)
     {
         var package = lane.Package;
         var inputs = DecisionInputs(package, laneWorkers);
-        var decision = lane.Step("decision_logic", () => lane.Types.Decision(package.Decision.Type)
-            .Create(new DecisionBuildContext(lane.DecisionParameters, inputs) { Log = lane.Log.Logger }));
+        var registration = lane.Types.Decision(package.Decision.Type);
+        var inputWorkers = inputs.ToDictionary(input => input.Key, input => lane.Workers[Array.IndexOf(laneWorkers, input.Value)]);
+        var decision = lane.Step("decision_logic", () => decisions.Get(registration, package.Decision, inputWorkers,
+            () => registration.Create(new DecisionBuildContext(lane.DecisionParameters, inputs) { Log = lane.Log.Logger })));
         var simulator = lane.Step("trade_simulator", () => new TradeSimulator(TradingRules.From(package.Account, package.SymbolSpec)));
         var executor = new SignalExecutor(simulator, package.Decision.Numbers.GetValueOrDefault("lot_size", 0.1), package.Decision.Numbers.GetValueOrDefault("min_free_margin", 0));
-        var profile = package.Options.Profiling ? new LoopProfile(laneWorkers.Length, brokenDown: decision.DecidesBlocks) : null;
+        var profile = package.Options.Profiling ? new LoopProfile(laneWorkers.Length, brokenDown: decision.Logic.DecidesBlocks) : null;
         lane.Trace = package.Options.TraceBars ? new BarTraceRecorder(laneWorkers, lane.Bars) : null;
         return new DecisionLane(decision, simulator, executor, lane.Workers, profile, lane.Trace, OnBlock(lane, simulator, loopClock, cancellationToken));
     }

@@ -13,7 +13,7 @@ namespace Finiex.Engine.Loop;
 /// </summary>
 internal sealed class SharedWorkers
 {
-    private readonly Dictionary<WorkerRegistration, int> _registrations = new(ReferenceEqualityComparer.Instance);
+    private readonly SharingKey _keys = new();
     private readonly Dictionary<string, int> _byKey = new(StringComparer.Ordinal);
     private readonly List<Worker> _workers = [];
 
@@ -25,14 +25,8 @@ internal sealed class SharedWorkers
         var available = warmup?.Count ?? 0;
         var fed = Math.Min(spec.WarmupBars, available);
         var firstFed = fed == 0 ? 0 : warmup!.Starts[available - fed];
-        if (!_registrations.TryGetValue(registration, out var type))
-        {
-            type = _registrations.Count;
-            _registrations[registration] = type;
-        }
-
         var key = string.Create(CultureInfo.InvariantCulture,
-            $"{type}|{spec.Name}|{spec.Timeframe}|{fed}|{firstFed}|{string.Join(',', spec.Numbers.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value:R}"))}|{string.Join(',', spec.Choices.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))}");
+            $"{_keys.Registration(registration)}|{spec.Name}|{spec.Timeframe}|{fed}|{firstFed}|{SharingKey.Parameters(spec.Numbers, spec.Choices)}");
         if (_byKey.TryGetValue(key, out var index))
         {
             return index;

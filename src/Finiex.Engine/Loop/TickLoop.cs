@@ -44,7 +44,9 @@ internal sealed class TickLoop
     // Per worker: the lanes that read it (a failing worker fails them) and its time for each lane's profile.
     private readonly List<(DecisionLane Lane, int Local)>[] _readersOfWorker;
     private readonly bool[] _workerFailed;
-    private readonly long[] _workerTime;
+    // Each distinct decision logic once, with the lanes that read its decisions.
+    private readonly SharedDecision[] _decisions;
+    private readonly DecisionLane[][] _readersOfDecision;
 
     public TickLoop(BarSeries[] series, int[][] workersOfSeries, Worker[] workers, DecisionLane[] lanes)
     {
@@ -53,8 +55,10 @@ internal sealed class TickLoop
         _workers = workers;
         _lanes = lanes;
         _profiling = lanes.Any(l => l.Profile is not null);
-        _tickByTick = lanes.Any(l => !l.Decision.DecidesBlocks);
-        _anyBlockLane = lanes.Any(l => l.Decision.DecidesBlocks);
+        _decisions = [.. lanes.Select(l => l.Decision).Distinct()];
+        _readersOfDecision = [.. _decisions.Select(d => lanes.Where(l => l.Decision == d).ToArray())];
+        _tickByTick = _decisions.Any(d => !d.Logic.DecidesBlocks);
+        _anyBlockLane = _decisions.Any(d => d.Logic.DecidesBlocks);
         _closedAt = [.. series.Select(_ => new int[BlockSize])];
         _closeCounts = new int[series.Length];
         _barsBefore = new int[series.Length];
@@ -77,7 +81,6 @@ internal sealed class TickLoop
         }
 
         _workerFailed = new bool[workers.Length];
-        _workerTime = new long[workers.Length];
         foreach (var worker in workers)
         {
             worker.Block = new WorkerBlock(worker.OutputNames.Count, BlockSize);
@@ -115,6 +118,7 @@ internal sealed class TickLoop
                 WorkersByBlock(mids);
             }
 
+            DecideBlocks(mids);
             foreach (var lane in _lanes)
             {
                 if (lane.IsRunning)
@@ -125,16 +129,15 @@ internal sealed class TickLoop
         }
     }
 
-    /// <summary>Steps 4 (for a logic deciding blocks), 1, 5 and 6 of one lane; what it throws ends that lane only.</summary>
+    /// <summary>Steps 1, 5 and 6 of one lane; what it throws ends that lane only.</summary>
     private void RunLane(DecisionLane lane, int blockStart, ReadOnlySpan<long> times, ReadOnlySpan<double> bids, ReadOnlySpan<double> asks, ReadOnlySpan<double> mids)
     {
         try
         {
-            if (lane.Decision.DecidesBlocks)
+            if (lane.Trace is { } trace && lane.Decision.Logic.DecidesBlocks)
             {
-                lane.Trace?.OnBlockCloses(_closedAt, _closeCounts);
-                lane.Trace?.OnBlockEnd();
-                lane.DecideBlock(mids);
+                trace.OnBlockCloses(_closedAt, _closeCounts);
+                trace.OnBlockEnd();
             }
 
             lane.MarkAndExecute(blockStart, times, bids, asks, mids);
@@ -145,6 +148,42 @@ internal sealed class TickLoop
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             lane.Fail(ex);
+        }
+    }
+
+    /// <summary>Step 4 for the logics that decide whole blocks, each once for all its readers; one that throws ends them.</summary>
+    private void DecideBlocks(ReadOnlySpan<double> mids)
+    {
+        for (var d = 0; d < _decisions.Length; d++)
+        {
+            var decision = _decisions[d];
+            if (!decision.Logic.DecidesBlocks || !AnyRunning(_readersOfDecision[d]))
+            {
+                continue;
+            }
+
+            var clock = Clock();
+            try
+            {
+                decision.Logic.DecideBlock(mids, decision.Decisions(mids.Length));
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                FailAll(_readersOfDecision[d], ex);
+            }
+
+            if (_profiling)
+            {
+                var readers = _readersOfDecision[d];
+                var elapsed = (Stopwatch.GetTimestamp() - clock) / Math.Max(1, RunningCount(readers));
+                foreach (var lane in readers)
+                {
+                    if (lane.IsRunning)
+                    {
+                        lane.Profile?.AddDecision(elapsed);
+                    }
+                }
+            }
         }
     }
 
@@ -231,7 +270,7 @@ internal sealed class TickLoop
                 {
                     foreach (var lane in _lanes)
                     {
-                        if (!lane.Decision.DecidesBlocks)
+                        if (!lane.Decision.Logic.DecidesBlocks)
                         {
                             lane.Trace?.OnBarClosed(s);
                         }
@@ -252,11 +291,11 @@ internal sealed class TickLoop
                 UpdateTick(w, mids, i);
             }
 
-            foreach (var lane in _lanes)
+            for (var d = 0; d < _decisions.Length; d++)
             {
-                if (lane.IsRunning && !lane.Decision.DecidesBlocks)
+                if (!_decisions[d].Logic.DecidesBlocks && AnyRunning(_readersOfDecision[d]))
                 {
-                    DecideTick(lane, mids, i);
+                    DecideTick(d, mids, i);
                 }
             }
         }
@@ -304,16 +343,36 @@ internal sealed class TickLoop
         }
     }
 
-    private static void DecideTick(DecisionLane lane, ReadOnlySpan<double> mids, int i)
+    private void DecideTick(int d, ReadOnlySpan<double> mids, int i)
     {
+        var decision = _decisions[d];
         try
         {
-            lane.Decisions(mids.Length)[i] = lane.Decision.Decide(mids[i]);
+            decision.Decisions(mids.Length)[i] = decision.Logic.Decide(mids[i]);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            lane.Fail(ex);
+            FailAll(_readersOfDecision[d], ex);
         }
+    }
+
+    private static void FailAll(DecisionLane[] lanes, Exception error)
+    {
+        foreach (var lane in lanes)
+        {
+            lane.Fail(error);
+        }
+    }
+
+    private static int RunningCount(DecisionLane[] lanes)
+    {
+        var running = 0;
+        foreach (var lane in lanes)
+        {
+            running += lane.IsRunning ? 1 : 0;
+        }
+
+        return running;
     }
 
     /// <summary>A worker that throws fails every lane that reads it and is not run again.</summary>
@@ -326,9 +385,11 @@ internal sealed class TickLoop
         }
     }
 
-    private bool AnyRunning()
+    private bool AnyRunning() => AnyRunning(_lanes);
+
+    private static bool AnyRunning(DecisionLane[] lanes)
     {
-        foreach (var lane in _lanes)
+        foreach (var lane in lanes)
         {
             if (lane.IsRunning)
             {
@@ -369,12 +430,7 @@ internal sealed class TickLoop
         }
 
         var now = Stopwatch.GetTimestamp();
-        var running = 0;
-        foreach (var lane in _lanes)
-        {
-            running += lane.IsRunning ? 1 : 0;
-        }
-
+        var running = RunningCount(_lanes);
         foreach (var lane in _lanes)
         {
             if (lane.IsRunning)

@@ -69,14 +69,18 @@ public sealed class FusedSweepTests
     {
         var packages = Packages(EngineRun.Load(Grid, EngineRun.SampleStore));
         // Two scenarios decide tick by tick (as a plug-in logic that does not decide blocks): they share the workers of the others.
-        var created = 0;
-        var catalog = WithTickByTickTrend(() => Interlocked.Increment(ref created));
+        var (created, decided) = (0, 0);
+        var catalog = WithTickByTickTrend(() => Interlocked.Increment(ref created), () => Interlocked.Increment(ref decided));
         packages = [.. packages.Select((p, i) => i is 1 or 6 ? p with { Decision = p.Decision with { Type = TickByTickTrend } } : p)];
         Assert.Equal(15, packages.Count);
         var results = AssertFusedSameAsAlone(packages, catalog);
         // Alone: two workers per scenario. Fused: each distinct one once — rsi M5 9 and 14, envelope 0.05 and 0.1, the
         // M1 rsi and the bollinger in the main window; rsi and envelope again in the other window.
         Assert.Equal((15 * 2) + 8, created);
+        // Alone: a logic per scenario. Fused: one per distinct logic, parameters and input workers — scenarios that differ
+        // only in their account (latency seed, stops) share it: 6 in the grid (two of them tick by tick), the stops' four
+        // share the grid's rsi 14 / envelope 0.1 one, consensus, bollinger and the other window one each.
+        Assert.Equal(15 + 9, decided);
         Assert.All(results.Where(r => !r.ScenarioName.StartsWith("other", StringComparison.Ordinal)), r => Assert.True(r.Statistics!.Trades > 3, $"{r.ScenarioName}: {r.Statistics.Trades} trades"));
         Assert.Contains(results, r => r.Trades.Any(t => t.CloseReason is "stop_loss" or "take_profit"));
         Assert.Contains(results, r => r.Trades.Any(t => t.Swap != 0));
@@ -125,8 +129,8 @@ public sealed class FusedSweepTests
 
     private const string TickByTickTrend = "tick_by_tick_trend";
 
-    /// <summary>The built-in types (each worker made counted when <paramref name="workerMade"/> is given) and a logic that decides tick by tick.</summary>
-    private static StrategyCatalog WithTickByTickTrend(Action? workerMade = null)
+    /// <summary>The built-in types (each worker and logic made counted when the actions are given) and a logic that decides tick by tick.</summary>
+    private static StrategyCatalog WithTickByTickTrend(Action? workerMade = null, Action? decisionMade = null)
     {
         var catalog = new StrategyCatalog();
         foreach (var worker in BuiltInWorkerTypes.All)
@@ -143,7 +147,14 @@ public sealed class FusedSweepTests
 
         foreach (var decision in BuiltInDecisionTypes.All)
         {
-            catalog.Add(decision);
+            catalog.Add(decision with
+            {
+                Create = context =>
+                {
+                    decisionMade?.Invoke();
+                    return decision.Create(context);
+                },
+            });
         }
 
         var trend = catalog.Decision("aggressive_trend");

@@ -74,7 +74,7 @@ public sealed class AccountStepsTests
         plain.Finish();
 
         var looped = new TradeSimulator(rules);
-        var lane = new DecisionLane(new ScriptedDecision(script), looped, new SignalExecutor(looped, lots, 0), [], profile: null, trace: null, _ => { });
+        var lane = new DecisionLane(new SharedDecision(new ScriptedDecision(script)), looped, new SignalExecutor(looped, lots, 0), [], profile: null, trace: null, _ => { });
         new TickLoop([], [], [], [lane]).Run(times, bids, asks);
         Assert.Null(lane.Failure);
         looped.Finish();
