@@ -104,7 +104,8 @@ public sealed class PluginRunTests
 
         var (batch, _) = await Run(set, ExecutionMode.Processes, 1, timeout: TimeSpan.FromSeconds(2));
 
-        Assert.Equal([true, false, true], batch.Scenarios.Select(s => s.Result.Success));
+        Assert.True(batch.Scenarios.Select(s => s.Result.Success).SequenceEqual([true, false, true]),
+            string.Join("\n", batch.Scenarios.Select(s => $"{s.Name}: {s.Result.Error}")));
         Assert.Equal(FailureKind.TimedOut, batch.Scenarios[1].Result.Error!.Kind);
     }
 
