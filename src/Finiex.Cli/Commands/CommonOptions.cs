@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Finiex.Orchestration.Execution;
 using Finiex.Data.Store;
+using Finiex.Orchestration.Execution;
 using Finiex.Orchestration.Sweeps;
 
 namespace Finiex.Cli.Commands;

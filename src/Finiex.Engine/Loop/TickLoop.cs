@@ -19,9 +19,10 @@ namespace Finiex.Engine.Loop;
 /// <see cref="Sdk.Decisions.DecisionLogic.Decide"/> tick by tick.
 /// <para>
 /// The loop runs one scenario, or several over the same ticks (a fused sweep): the bars of a timeframe are rendered
-/// once and each distinct worker is computed once per block, its columns read by every lane that uses it; only the
-/// decisions and the accounts run per lane. A lane that fails is dropped; the others go on. With profiling on, every
-/// step of every block is timed, a shared step's time split evenly among the lanes it served.
+/// once, each distinct worker is computed once per block, its columns read by every lane that uses it, and each
+/// distinct decision logic decides once for the lanes that share it (<see cref="SharedDecision"/>); only the accounts
+/// run per lane. A lane that fails is dropped; the others go on. With profiling on, every step of every block is timed,
+/// a shared step's time split evenly among the lanes it served.
 /// </para>
 /// </summary>
 internal sealed class TickLoop
@@ -41,7 +42,7 @@ internal sealed class TickLoop
     private readonly int[][] _closedAt;
     private readonly int[] _closeCounts;
     private readonly int[] _barsBefore;
-    // Per worker: the lanes that read it (a failing worker fails them) and its time for each lane's profile.
+    // Per worker: the lanes that read it (a failing worker fails them; its time goes to their profiles).
     private readonly List<(DecisionLane Lane, int Local)>[] _readersOfWorker;
     private readonly bool[] _workerFailed;
     // Each distinct decision logic once, with the lanes that read its decisions.
