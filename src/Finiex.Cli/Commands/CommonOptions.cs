@@ -57,7 +57,7 @@ internal static class CommonOptions
     {
         var option = new Option<int>("--fuse")
         {
-            Description = $"Run up to N scenarios over the same symbol, window and ticks together in one slot, sharing the tick pass, bars and workers (default {FusedUnits.DefaultMaximum}; 1 runs each alone). Results are identical either way.",
+            Description = $"Run up to N scenarios over the same symbol, window and ticks together in one slot, sharing the tick pass, bars, workers and decisions (default {FusedUnits.DefaultMaximum}; 1 runs each alone). Results are identical either way.",
             DefaultValueFactory = _ => FusedUnits.DefaultMaximum,
         };
         option.Validators.Add(result =>

@@ -219,8 +219,8 @@ public sealed class ExecutionCoordinator : IAsyncDisposable
         var again = new List<ProcessDataPackage>();
         void FromFusedGroup(ProcessResult result)
         {
-            if (result.Error?.Kind is FailureKind.RunnerCrashed or FailureKind.RunnerHung or FailureKind.ProtocolViolation or FailureKind.TimedOut
-                && !work.CancellationToken.IsCancellationRequested)
+            if (unit.Count > 1 && !work.CancellationToken.IsCancellationRequested
+                && result.Error?.Kind is FailureKind.RunnerCrashed or FailureKind.RunnerHung or FailureKind.ProtocolViolation or FailureKind.TimedOut)
             {
                 lock (pending)
                 {
@@ -239,25 +239,18 @@ public sealed class ExecutionCoordinator : IAsyncDisposable
         Interlocked.Increment(ref _busy);
         try
         {
-            if (unit.Count == 1)
+            await slot.RunFusedAsync(unit, p => reporters[p.ScenarioIndex], work.Timeout, FromFusedGroup, work.CancellationToken).ConfigureAwait(false);
+            if (again.Count > 0)
             {
-                Finished(await slot.RunAsync(unit[0], reporters[unit[0].ScenarioIndex], work.Timeout, work.CancellationToken).ConfigureAwait(false));
+                work.Hub.Publish(new LogWritten("WARN", $"A fused group of {unit.Count} scenarios ended early ({again.Count} without a result): running those again one by one")
+                {
+                    SlotId = slot.SlotId,
+                });
             }
-            else
-            {
-                await slot.RunFusedAsync(unit, p => reporters[p.ScenarioIndex], work.Timeout, FromFusedGroup, work.CancellationToken).ConfigureAwait(false);
-                if (again.Count > 0)
-                {
-                    work.Hub.Publish(new LogWritten("WARN", $"A fused group of {unit.Count} scenarios ended early ({again.Count} without a result): running those again one by one")
-                    {
-                        SlotId = slot.SlotId,
-                    });
-                }
 
-                foreach (var package in again)
-                {
-                    Finished(await slot.RunAsync(package, reporters[package.ScenarioIndex], work.Timeout, work.CancellationToken).ConfigureAwait(false));
-                }
+            foreach (var package in again)
+            {
+                Finished(await slot.RunAsync(package, reporters[package.ScenarioIndex], work.Timeout, work.CancellationToken).ConfigureAwait(false));
             }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
