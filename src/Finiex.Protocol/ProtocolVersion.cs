@@ -8,10 +8,13 @@ namespace Finiex.Protocol;
 ///   3 — the symbol carries its stops level; statistics carry requests dropped and rejected (the trading API of SEMANTICS §10).
 ///   4 — packages name the plug-in assemblies a scenario runs with (path, assembly, version, SHA-256); results record them.
 ///   5 — a run request carries a list of packages (a fused sweep) and is answered by one result frame per scenario.
+///   6 — the parent challenges first; the runner proves the run's secret (HMAC over both nonces) and names its run, runner id,
+///       host and Slurm placement; the parent proves it back; the parent heartbeats idle runners (parent death = silence or EOF);
+///       a run request may carry shipped tick columns.
 /// </summary>
 public static class ProtocolVersion
 {
-    public const int Current = 5;
+    public const int Current = 6;
 
     /// <summary>Frames larger than this are refused as malformed (a result with a full bar trace stays far below).</summary>
     public const int MaxFrameBytes = 256 * 1024 * 1024;

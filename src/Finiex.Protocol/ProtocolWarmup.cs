@@ -45,8 +45,6 @@ public static class ProtocolWarmup
             Error = new ErrorInfo(FailureKind.ScenarioError, "m", null, "t"),
             BarTraces = [new BarTrace { Timeframe = "M1", Columns = ["c"], Bars = package.WarmupBars[0], Values = [1] }],
         };
-        RoundTrip(new Handshake(1, "b", "n", 1));
-        RoundTrip(new HandshakeReply(true, 1, "b", "n", null));
         RoundTrip(new RunRequest(1, [package]));
         RoundTrip(new ResultMessage(1, result));
         RoundTrip(new ProgressMessage(1, 0, "RUNNING", 1, 2, 1, 1, 0));

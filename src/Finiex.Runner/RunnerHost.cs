@@ -1,13 +1,14 @@
 using System.Diagnostics;
-using System.IO.Pipes;
 using Finiex.Contracts.Packages;
 using Finiex.Core.Ticks;
 using Finiex.Data.Store;
+using Finiex.Data.Ticks;
 using Finiex.Engine.Catalog;
 using Finiex.Engine.Loop;
 using Finiex.Protocol;
 using Finiex.Protocol.Framing;
 using Finiex.Protocol.Messages;
+using Finiex.Protocol.Security;
 using Finiex.Runner.Logging;
 using MessagePack;
 using Serilog;
@@ -15,12 +16,12 @@ using Serilog;
 namespace Finiex.Runner;
 
 /// <summary>
-/// The runner's life: connect to the parent's pipe, handshake, then run scenarios one at a time until told to shut
-/// down, the pipe closes, or the parent dies. Each scenario gets a fresh object graph. While busy it sends a heartbeat
+/// The runner's life: connect to the parent (its pipe, or TCP), prove the run's secret, then run requests one at a time
+/// until told to shut down, the connection closes, or the parent falls silent (it heartbeats every second). Each scenario gets a fresh object graph. While busy it sends a heartbeat
 /// every second. Its own and its scenarios' log events go through Serilog to <see cref="PipeLogSink"/>, which forwards
 /// them in batches.
 /// </summary>
-internal sealed class RunnerHost(RunnerOptions options, FaultInjection? fault)
+internal sealed class RunnerHost(RunnerOptions options, RunSecret secret, FaultInjection? fault)
 {
     private static readonly TimeSpan HeartbeatEvery = TimeSpan.FromSeconds(1);
 
@@ -28,26 +29,19 @@ internal sealed class RunnerHost(RunnerOptions options, FaultInjection? fault)
     {
         var started = Stopwatch.StartNew();
         using var stop = new CancellationTokenSource();
-        _ = WatchParentAsync(stop);
-        await using var pipe = new NamedPipeClientStream(".", options.Pipe, PipeDirection.InOut, PipeOptions.Asynchronous);
-        await pipe.ConnectAsync(TimeSpan.FromSeconds(15), stop.Token).ConfigureAwait(false);
-        var reader = new FrameReader(pipe);
-        await using var writer = new FrameWriter(pipe);
-
-        var nonce = Guid.NewGuid().ToString("N");
-        var buildId = fault?.BuildId ?? ProtocolVersion.BuildId;
-        await writer.SendRawAsync(FrameKind.Handshake, HandshakeCodec.Encode(new Handshake(ProtocolVersion.Current, buildId, nonce, Environment.ProcessId))).ConfigureAwait(false);
-        var replyFrame = await reader.ReadAsync(stop.Token).ConfigureAwait(false);
-        if (replyFrame is not { Kind: FrameKind.HandshakeReply } frame)
+        await using var stream = await ParentConnection.OpenAsync(options, stop.Token).ConfigureAwait(false);
+        var reader = new FrameReader(stream);
+        await using var writer = new FrameWriter(stream);
+        var identity = new Handshake(ProtocolVersion.Current, fault?.BuildId ?? ProtocolVersion.BuildId, "", Environment.ProcessId, options.RunId, options.RunnerId,
+            Environment.MachineName, SlurmPlacement(), []);
+        try
         {
-            await Console.Error.WriteLineAsync("finiex-runner: the parent did not answer the handshake.").ConfigureAwait(false);
-            return 3;
+            using var handshakeLimit = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            await HandshakeExchange.ConnectAsync(reader, writer, secret, identity, handshakeLimit.Token).ConfigureAwait(false);
         }
-
-        var reply = HandshakeCodec.DecodeReply(frame.Body);
-        if (!reply.Accepted || reply.Nonce != nonce)
+        catch (HandshakeRefusedException ex)
         {
-            await Console.Error.WriteLineAsync($"finiex-runner: handshake refused: {reply.Reason ?? "nonce mismatch"}").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"finiex-runner: handshake failed: {ex.Message}").ConfigureAwait(false);
             return 3;
         }
 
@@ -56,7 +50,8 @@ internal sealed class RunnerHost(RunnerOptions options, FaultInjection? fault)
         using var logSink = new PipeLogSink(writer);
         var forwarding = logSink.ForwardAsync(stop.Token);
         var log = new LoggerConfiguration().MinimumLevel.Debug().WriteTo.Sink(logSink).CreateLogger();
-        log.Information("Runner pid {Pid} ready in {Ms:0} ms (protocol {Protocol})", Environment.ProcessId, started.Elapsed.TotalMilliseconds, ProtocolVersion.Current);
+        log.Information("Runner pid {Pid} on {Host:l} ready in {Ms:0} ms (protocol {Protocol}{Placement:l})", Environment.ProcessId, identity.Host,
+            started.Elapsed.TotalMilliseconds, ProtocolVersion.Current, identity.Placement is { Length: > 0 } placement ? ", " + placement : "");
         var catalog = StrategyCatalog.CreateDefault();
         using var warmup = EngineWarmup.Start(catalog, (took, stopped) =>
             log.Debug(stopped ? "Engine warm-up stopped by the first request after {Ms:0} ms" : "Engine compiled and warmed in {Ms:0} ms", took.TotalMilliseconds));
@@ -64,7 +59,7 @@ internal sealed class RunnerHost(RunnerOptions options, FaultInjection? fault)
         using var runCancel = new RunCancellation();
         while (!stop.IsCancellationRequested)
         {
-            var next = await reader.ReadAsync(stop.Token).ConfigureAwait(false);
+            var next = await ReadFromParentAsync(reader, stop.Token).ConfigureAwait(false);
             if (next is not { } message || message.Kind == FrameKind.Shutdown)
             {
                 break;
@@ -72,10 +67,20 @@ internal sealed class RunnerHost(RunnerOptions options, FaultInjection? fault)
 
             switch (message.Kind)
             {
+                case FrameKind.Heartbeat:
+                    break; // the parent lives
+
                 case FrameKind.RunRequest:
                     await writer.SendAsync(FrameKind.Heartbeat, new Heartbeat(0, 0), stop.Token).ConfigureAwait(false); // alive, even while the package deserialises
                     var received = Stopwatch.StartNew();
                     var request = MessagePackSerializer.Deserialize<RunRequest>(message.Body);
+                    if (request.Ticks is { Count: > 0 } shipped)
+                    {
+                        var unpacking = Stopwatch.StartNew();
+                        Shipped.Add(shipped);
+                        log.Debug("Run {RunId}: {Ranges} shipped tick range(s), {Bytes:N0} bytes packed, unpacked in {Ms:0.0} ms", request.RunId, shipped.Count,
+                            shipped.Sum(t => t.Columns.Length), unpacking.Elapsed.TotalMilliseconds);
+                    }
                     foreach (var package in request.Packages)
                     {
                         log.Debug("Run {RunId}: scenario #{ScenarioIndex} {Name:l}, package of {Bytes:N0} bytes read in {Ms:0.00} ms{Fused:l}", request.RunId, package.ScenarioIndex,
@@ -161,7 +166,10 @@ internal sealed class RunnerHost(RunnerOptions options, FaultInjection? fault)
     /// <summary>Store files stay mapped for the runner's life: the next scenario on the symbol neither re-maps nor re-hashes.</summary>
     private static readonly TickFileCache Files = new();
 
-    private static ITickData OpenTicks(TickSource source) => StoreTickData.Open(source, Files);
+    /// <summary>Ticks the parent shipped (the runner cannot see the store), kept for the runner's life like mapped files.</summary>
+    private static readonly ShippedTickCache Shipped = new();
+
+    private static ITickData OpenTicks(TickSource source) => Shipped.Open(source) ?? StoreTickData.Open(source, Files);
 
     private static async Task HeartbeatAsync(RunRequest request, FrameWriter writer, PipeProgressSink progress, CancellationToken cancellationToken)
     {
@@ -178,35 +186,40 @@ internal sealed class RunnerHost(RunnerOptions options, FaultInjection? fault)
         }
     }
 
-    private async Task WatchParentAsync(CancellationTokenSource stop)
+    /// <summary>
+    /// The next frame from the parent; null when it closed the connection or fell silent (no heartbeat) for the limit: a
+    /// runner never outlives its parent, wherever it runs.
+    /// </summary>
+    private async Task<Frame?> ReadFromParentAsync(FrameReader reader, CancellationToken cancellationToken)
     {
-        // A runner never outlives its parent: poll once a second and exit when it is gone.
-        while (true)
+        using var silence = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        silence.CancelAfter(options.ParentSilence);
+        try
         {
-            await Task.Delay(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
-            if (!IsAlive(options.ParentPid))
+            var frame = await reader.ReadAsync(silence.Token).ConfigureAwait(false);
+            if (frame is null)
             {
-                await Console.Error.WriteLineAsync($"finiex-runner: parent {options.ParentPid} is gone; exiting.").ConfigureAwait(false);
-                await stop.CancelAsync().ConfigureAwait(false);
-                Environment.Exit(4);
+                await Console.Error.WriteLineAsync("finiex-runner: the parent closed the connection; exiting.").ConfigureAwait(false);
             }
+
+            return frame;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync($"finiex-runner: the parent sent nothing for {options.ParentSilence.TotalSeconds:0.#} s (no heartbeat: gone or frozen); exiting.")
+                .ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or EndOfStreamException or System.Net.Sockets.SocketException)
+        {
+            await Console.Error.WriteLineAsync($"finiex-runner: the connection to the parent broke ({ex.Message}); exiting.").ConfigureAwait(false);
+            return null;
         }
     }
 
-    private static bool IsAlive(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
-    }
+    /// <summary>Where Slurm placed this runner (job, step, task, node), from the variables srun sets; empty outside Slurm.</summary>
+    private static string SlurmPlacement() =>
+        Environment.GetEnvironmentVariable("SLURM_JOB_ID") is { Length: > 0 } job
+            ? $"slurm job {job} step {Environment.GetEnvironmentVariable("SLURM_STEP_ID")} on {Environment.GetEnvironmentVariable("SLURMD_NODENAME") ?? Environment.MachineName}"
+            : "";
 }

@@ -1,35 +1,28 @@
-using System.IO.Pipes;
 using BenchmarkDotNet.Attributes;
 using Finiex.Data.Store;
+using Finiex.Data.Ticks;
 using Finiex.Engine.Catalog;
 using Finiex.Engine.Loop;
-using Finiex.Protocol.Framing;
 using Finiex.Protocol.Messages;
 using MessagePack;
 
 namespace Finiex.Benchmarks.Suites;
 
 /// <summary>
-/// What crosses the pipe between the parent and a runner: the reference package and its result encoded and decoded
-/// with MessagePack, a small frame's round trip over a named pipe (the runner protocol's framing, both sides in this
-/// process), and the pipe's throughput for large frames.
+/// What crosses the connection between the parent and a runner: the reference package and its result encoded and
+/// decoded with MessagePack (the connections themselves: <see cref="TransportBenchmarks"/>), and a day of ticks packed
+/// and unpacked for shipping to a runner that cannot read the store.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(warmupCount: 3, iterationCount: 15)]
 public class ProtocolBenchmarks
 {
-    private const int LargeFrameBytes = 4 << 20;
     private RunRequest _request = null!;
     private ResultMessage _result = null!;
     private byte[] _requestBytes = null!;
     private byte[] _resultBytes = null!;
-    private readonly byte[] _small = new byte[16];
-    private readonly byte[] _large = new byte[LargeFrameBytes];
-    private NamedPipeServerStream _server = null!;
-    private NamedPipeClientStream _client = null!;
-    private FrameWriter _clientWriter = null!;
-    private FrameReader _clientReader = null!;
-    private Task _echo = null!;
+    private Core.Ticks.ITickData _ticks = null!;
+    private byte[] _packedTicks = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -39,26 +32,13 @@ public class ProtocolBenchmarks
         _result = new ResultMessage(1, new ScenarioRunner(StrategyCatalog.CreateDefault(), StoreTickData.Open).Run(package));
         _requestBytes = MessagePackSerializer.Serialize(_request);
         _resultBytes = MessagePackSerializer.Serialize(_result);
-
-        var name = $"fx-bench-{Environment.ProcessId}";
-        _server = new NamedPipeServerStream(name, PipeDirection.InOut, 1, PipeTransmissionMode.Byte, PipeOptions.Asynchronous);
-        _client = new NamedPipeClientStream(".", name, PipeDirection.InOut, PipeOptions.Asynchronous);
-        var accepted = _server.WaitForConnectionAsync();
-        _client.Connect(5000);
-        accepted.GetAwaiter().GetResult();
-        _clientWriter = new FrameWriter(_client);
-        _clientReader = new FrameReader(_client);
-        _echo = Task.Run(EchoAsync);
+        _ticks = StoreTickData.Open(package.Ticks);
+        _packedTicks = ShippedTickCodec.Pack(_ticks.Times, _ticks.Bids, _ticks.Asks);
+        Console.WriteLine($"// shipped ticks: {_ticks.Times.Length:N0} ticks, {_ticks.Times.Length * 24:N0} bytes of columns packed to {_packedTicks.Length:N0}");
     }
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        _clientWriter.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        _client.Dispose();
-        _echo.Wait(5000);
-        _server.Dispose();
-    }
+    public void Cleanup() => _ticks.Dispose();
 
     [Benchmark(Description = "package (RunRequest): serialize")]
     public byte[] SerializePackage() => MessagePackSerializer.Serialize(_request);
@@ -72,31 +52,9 @@ public class ProtocolBenchmarks
     [Benchmark(Description = "result (21 trades, profile): deserialize")]
     public ResultMessage DeserializeResult() => MessagePackSerializer.Deserialize<ResultMessage>(_resultBytes);
 
-    [Benchmark(Description = "named pipe: 16-byte frame round trip")]
-    public async Task<int> RoundTrip()
-    {
-        await _clientWriter.SendRawAsync(FrameKind.Heartbeat, _small);
-        var reply = await _clientReader.ReadAsync(CancellationToken.None);
-        return reply!.Value.Body.Length;
-    }
+    [Benchmark(Description = "shipped ticks (reference day): pack")]
+    public byte[] PackTicks() => ShippedTickCodec.Pack(_ticks.Times, _ticks.Bids, _ticks.Asks);
 
-    [Benchmark(Description = "named pipe: 4 MiB frame one way, 1-byte ack")]
-    public async Task<int> Throughput()
-    {
-        await _clientWriter.SendRawAsync(FrameKind.Result, _large);
-        var reply = await _clientReader.ReadAsync(CancellationToken.None);
-        return reply!.Value.Body.Length;
-    }
-
-    /// <summary>Echoes small frames; answers a large one with a 1-byte acknowledgement.</summary>
-    private async Task EchoAsync()
-    {
-        var reader = new FrameReader(_server);
-        await using var writer = new FrameWriter(_server);
-        var ack = new byte[1];
-        while (await reader.ReadAsync(CancellationToken.None) is { } frame)
-        {
-            await writer.SendRawAsync(frame.Kind, frame.Body.Length > 1024 ? ack : frame.Body.ToArray());
-        }
-    }
+    [Benchmark(Description = "shipped ticks (reference day): unpack")]
+    public long UnpackTicks() => ShippedTickCodec.Unpack(_packedTicks).Times.Length;
 }

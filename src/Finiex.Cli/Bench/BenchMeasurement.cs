@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Finiex.Core.Scenarios;
 using Finiex.Orchestration.Execution;
+using Finiex.Orchestration.Processes.Slurm;
 using Finiex.Orchestration.Service;
 
 namespace Finiex.Cli.Bench;
@@ -12,7 +12,7 @@ internal sealed class BenchMeasurement(string storeFolder, string setFile)
     private const double ShortRunMs = 1000;
 
     /// <summary>Runs the load as a batch job (as <c>finiex run</c> and the server do) that keeps its results in memory.</summary>
-    public async Task<BenchModeFigures> MeasureAsync(ExecutionMode mode, int parallelism, int fuseUpTo, int? repeat, Action<string> say, CancellationToken cancellationToken)
+    public async Task<BenchModeFigures> MeasureAsync(BenchTarget target, int parallelism, int fuseUpTo, int? repeat, Action<string> say, CancellationToken cancellationToken)
     {
         var runs = new List<(BatchResult Batch, double ParentCpuMs)>();
         ExecutionPlan? plan = null;
@@ -21,7 +21,8 @@ internal sealed class BenchMeasurement(string storeFolder, string setFile)
         {
             using var job = new BatchJob(new BatchRequest
             {
-                SetFile = setFile, StoreFolder = storeFolder, OutRoot = null, Mode = mode, Parallel = parallelism, FuseUpTo = fuseUpTo, Profiling = true,
+                SetFile = setFile, StoreFolder = storeFolder, OutRoot = null, Mode = target.Mode, Parallel = parallelism, FuseUpTo = fuseUpTo, Profiling = true,
+                Cluster = target.OnSlurm ? new SlurmOptions { Tasks = parallelism } : null,
             });
             job.Validate();
             job.Prepare();
@@ -31,14 +32,14 @@ internal sealed class BenchMeasurement(string storeFolder, string setFile)
             var batch = await job.RunAsync(cancel: cancellationToken).ConfigureAwait(false);
             parent.Refresh();
             runs.Add((batch, parent.TotalProcessorTime.TotalMilliseconds - cpuBefore));
-            say($"  {plan.Mode.ToString().ToLowerInvariant()} ×{plan.Parallelism}{(fuseUpTo > 1 ? $" fused (up to {fuseUpTo})" : "")}, run {runs.Count}: {batch.WallMs / 1000:0.00} s");
+            say($"  {target.Name} ×{plan.Parallelism}{(fuseUpTo > 1 ? $" fused (up to {fuseUpTo})" : "")}, run {runs.Count}: {batch.WallMs / 1000:0.00} s");
             if (repeat is null && runs.Count == 1 && batch.WallMs < ShortRunMs)
             {
                 wanted = 5;
             }
         }
 
-        return Reduce(runs, fuseUpTo);
+        return Reduce(runs, fuseUpTo) with { Mode = target.Name };
     }
 
     private static BenchModeFigures Reduce(List<(BatchResult Batch, double ParentCpuMs)> runs, int fuseUpTo)

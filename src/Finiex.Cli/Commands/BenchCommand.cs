@@ -21,7 +21,7 @@ internal static class BenchCommand
     {
         var load = new Option<string>("--load") { Description = "grid (256 scenarios × ~1.1 M real ticks; needs ../shared/data) or tiny (1,000 half-hour scenarios on the store).", DefaultValueFactory = _ => "grid" };
         load.AcceptOnlyFromAmong([.. BenchLoad.All.Select(l => l.Name)]);
-        var modes = new Option<string>("--modes") { Description = "Comma-separated execution modes to measure: sequential, threads, processes.", DefaultValueFactory = _ => "sequential,processes" };
+        var modes = new Option<string>("--modes") { Description = "Comma-separated execution modes to measure: sequential, threads, processes, slurm (runner processes as the --parallel tasks of a Slurm job).", DefaultValueFactory = _ => "sequential,processes" };
         var parallel = CommonOptions.Parallel("Slots for threads and processes (default: one per core).");
         var fusion = new Option<string>("--fusion")
         {
@@ -47,16 +47,16 @@ internal static class BenchCommand
             }
 
             var chosen = BenchLoad.All.Single(l => l.Name == parse.GetValue(load));
-            var modeList = new List<ExecutionMode>();
+            var modeList = new List<BenchTarget>();
             foreach (var name in parse.GetValue(modes)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {
-                if (!Enum.TryParse<ExecutionMode>(name, ignoreCase: true, out var mode) || mode == ExecutionMode.Auto)
+                if (BenchTarget.Parse(name) is not { } target)
                 {
-                    context.ErrorConsole.MarkupLineInterpolated($"[red]error:[/] --modes: '{name}' is not sequential, threads or processes.");
+                    context.ErrorConsole.MarkupLineInterpolated($"[red]error:[/] --modes: '{name}' is not sequential, threads, processes or slurm.");
                     return ExitCodes.InvalidInput;
                 }
 
-                modeList.Add(mode);
+                modeList.Add(target);
             }
 
             var fuseList = new List<int>();
@@ -71,7 +71,7 @@ internal static class BenchCommand
                 fuseList.Add(name == "on" ? FusedUnits.DefaultMaximum : 1);
             }
 
-            if (modeList.Contains(ExecutionMode.Processes))
+            if (modeList.Any(target => target.Mode == ExecutionMode.Processes))
             {
                 BatchOrchestrator.StartSerializerWarmup(); // as finiex run does: on another core while the load is prepared, not on the first request's path
             }

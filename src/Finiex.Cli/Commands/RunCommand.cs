@@ -50,7 +50,14 @@ internal static class RunCommand
             DefaultValueFactory = _ => LogLevelFilter.Info,
         };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No live view and no tables: only errors and where the results and the report are." };
+        var cluster = new ClusterOptions();
         var command = new Command("run", "Run a scenario set and write its results.") { set, resume, store, plugins, output, json, quiet, trace, noProfile, showProfile, score, minTrades, mode, parallel, timeout, fuse, liveView, logLevel };
+        foreach (var option in cluster.All)
+        {
+            command.Options.Add(option);
+        }
+
+        cluster.Validate(command, mode);
         command.SetAction(async (parse, _) =>
         {
             if (parse.GetValue(mode) is not ("sequential" or "threads"))
@@ -68,6 +75,7 @@ internal static class RunCommand
                 Plugins = parse.GetValue(plugins) ?? [],
                 OutRoot = parse.GetValue(output)!,
                 Mode = parse.GetValue(mode) is { } m ? Enum.Parse<ExecutionMode>(m, ignoreCase: true) : null,
+                Cluster = cluster.Read(parse, parse.GetValue(parallel)),
                 Parallel = parse.GetValue(parallel),
                 ScenarioTimeout = parse.GetValue(timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
                 FuseUpTo = parse.GetValue(fuse),
@@ -175,6 +183,11 @@ internal static class RunCommand
                 if (completion.SummaryError is { } summaryError)
                 {
                     context.ErrorConsole.MarkupLineInterpolated($"[red]error:[/] {summaryError}");
+                }
+
+                if (batch.Cluster is { } placement)
+                {
+                    console.MarkupLineInterpolated($"Ran on {placement}");
                 }
 
                 console.MarkupLineInterpolated($"Results: {results.FullPath}");

@@ -29,6 +29,9 @@ internal static class LiveLines
             case ScenarioFinished failed:
                 console.MarkupLineInterpolated($"  [grey]slot {e.SlotId + 1}[/] [red]failed[/]   #{e.ScenarioIndex} {e.ScenarioName}: {failed.Message}");
                 break;
+            case LogWritten { SlotId: -1, ScenarioIndex: -1 } line when level.Shows(line.Level):
+                console.MarkupLineInterpolated($"  [grey]batch[/]  [yellow]{line.Level}[/] {line.Message}"); // where the batch runs (a Slurm job), refused runners
+                break;
             case LogWritten line when level.Shows(line.Level) && (line.Level is "ERROR" or "FATAL" or "WARN" || level < LogLevelFilter.Info):
                 console.MarkupLineInterpolated($"  [grey]slot {e.SlotId + 1}[/] [yellow]{line.Level}[/] {e.ScenarioName}: {line.Message}");
                 break;

@@ -86,7 +86,10 @@ internal sealed class LivePanel(BatchEventHub hub, LiveSetup setup, FinishedScen
             .AddItem("completed", Math.Max(0, 100.0 * done - (100.0 * failed / Math.Max(1, setup.Scenarios))), Color.Green)
             .AddItem("failed", 100.0 * failed / Math.Max(1, setup.Scenarios), Color.Red)
             .AddItem("remaining", Math.Max(0.0001, 100 - (100.0 * done)), Color.Grey23);
-        return new Rows(title, counts, bar);
+        // The batch's own latest line: where it runs (a Slurm job and its nodes), a refused runner connection.
+        return hub.SlotLog(-1).LastOrDefault(l => setup.LogLevel.Shows(l.Level)) is { } batchLine
+            ? new Rows(title, counts, new Markup($"[{LogColours.Colour(batchLine.Level)}]{Markup.Escape(Fit(batchLine.Message, width))}[/]"), bar)
+            : new Rows(title, counts, bar);
     }
 
     private Panel SlotPanel(int slot, ScenarioEvent? last, int width)

@@ -28,8 +28,9 @@ public sealed class BatchOrchestrator(TickStore store, StrategyCatalog catalog, 
         var kept = options.Kept.ToDictionary(k => k.Index);
         var enabled = report.Scenarios.Count(s => s.Enabled && s.IsValid && !kept.ContainsKey(s.Index));
         using var files = new TickFileCache();
-        var shared = plan.Mode == ExecutionMode.Processes ? options.Coordinator : null;
-        var slots = shared is null ? CreateSlots(plan, options, Math.Max(1, Math.Min(plan.Parallelism, enabled)), files) : [];
+        var shared = plan.Mode == ExecutionMode.Processes && options.Cluster is null ? options.Coordinator : null;
+        await using var runners = shared is null && plan.Mode == ExecutionMode.Processes ? CreateRunners(report.Name, options) : null;
+        var slots = shared is null ? CreateSlots(plan, runners, Math.Max(1, Math.Min(plan.Parallelism, enabled)), files) : [];
         var warmUp = Task.WhenAll(slots.Select(s => s.WarmUpAsync(cancellationToken))); // runners start while packages are prepared
         // The serialiser's warm-up waits for the runners' handshakes: on two cores it would otherwise delay them.
         _ = warmUp.ContinueWith(_ => StartSerializerWarmup(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
@@ -95,6 +96,12 @@ public sealed class BatchOrchestrator(TickStore store, StrategyCatalog catalog, 
             await Task.WhenAll(slots.Select(slot => slot.DisposeAsync().AsTask())).ConfigureAwait(false);
         }
 
+        if (runners?.Shipping?.Totals is { Ranges: > 0 } shipped)
+        {
+            hub.Publish(new LogWritten("INFO", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"Shipped {shipped.Ranges} tick range(s): {shipped.RawBytes / 1e6:0.0} MB of columns packed to {shipped.PackedBytes / 1e6:0.0} MB in {shipped.PackTime.TotalMilliseconds:0} ms")));
+        }
+
         hub.Publish(new BatchFinished());
         return new BatchResult
         {
@@ -108,6 +115,7 @@ public sealed class BatchOrchestrator(TickStore store, StrategyCatalog catalog, 
             Parallelism = shared?.Slots.Count ?? slots.Count,
             RunnerStartsMs = [.. slots.OfType<RunnerProcessSlot>().SelectMany(s => s.RunnerStarts).Select(t => t.TotalMilliseconds)],
             Runners = [.. slots.OfType<RunnerProcessSlot>().SelectMany(s => s.Usage)],
+            Cluster = runners?.Launcher is Processes.Slurm.SlurmLauncher { JobId: { } job } slurm ? $"slurm job {job} on {string.Join(", ", slurm.Nodes)}" : null,
             Scenarios = [.. outcomes.Values],
         };
     }
@@ -118,12 +126,28 @@ public sealed class BatchOrchestrator(TickStore store, StrategyCatalog catalog, 
     /// </summary>
     public static void StartSerializerWarmup() => _ = Protocol.ProtocolWarmup.EnsureStarted();
 
-    private List<IExecutionSlot> CreateSlots(ExecutionPlan plan, BatchOptions options, int count, TickFileCache files)
+    /// <summary>The runners of a processes-mode batch: local processes over named pipes, or Slurm steps dialling back over TCP.</summary>
+    private RunnerFactory CreateRunners(string setName, BatchOptions options)
     {
-        if (plan.Mode == ExecutionMode.Processes)
+        if (options.Runners is { } make)
         {
-            var launch = options.Runner ?? RunnerLaunch.Default();
-            return [.. Enumerable.Range(0, count).Select(i => (IExecutionSlot)new RunnerProcessSlot(i, launch))];
+            return make(message => hub.Publish(new LogWritten("WARN", message)));
+        }
+
+        var launch = options.Runner ?? RunnerLaunch.Default();
+        return options.Cluster is { } cluster
+            ? Processes.Slurm.SlurmRunners.Create(launch, cluster, store.Root, $"finiex-{SafeJobName(setName)}",
+                message => hub.Publish(new LogWritten("INFO", message)), message => hub.Publish(new LogWritten("WARN", message)))
+            : RunnerFactory.Local(launch);
+    }
+
+    private static string SafeJobName(string setName) => new([.. setName.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').Take(40)]);
+
+    private List<IExecutionSlot> CreateSlots(ExecutionPlan plan, RunnerFactory? runners, int count, TickFileCache files)
+    {
+        if (runners is not null)
+        {
+            return [.. Enumerable.Range(0, count).Select(i => (IExecutionSlot)new RunnerProcessSlot(i, runners))];
         }
 
         return [.. Enumerable.Range(0, plan.Mode == ExecutionMode.Sequential ? 1 : count)

@@ -17,6 +17,9 @@ public sealed record BatchResult
     /// <summary>What each runner process used, sampled before it was shut down (processes mode).</summary>
     public IReadOnlyList<RunnerUsage> Runners { get; init; } = [];
 
+    /// <summary>Where the runners ran when not on this machine (<c>slurm job 12 on node1, node2</c>).</summary>
+    public string? Cluster { get; init; }
+
     public required IReadOnlyList<ScenarioOutcome> Scenarios { get; init; }
 
     public bool AllCompleted => Scenarios.All(s => s.Result.Success);

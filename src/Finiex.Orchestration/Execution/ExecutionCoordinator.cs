@@ -215,12 +215,15 @@ public sealed class ExecutionCoordinator : IAsyncDisposable
 
         // A runner that dies, hangs or breaks the protocol during a fused group takes every unfinished scenario of the group
         // with it, and a group that overruns its time stops them all: those scenarios run again, each alone, so that only
-        // the one at fault fails (with the reason it gets alone) and the others complete.
+        // the one at fault fails (with the reason it gets alone) and the others complete. On a cluster, a scenario alone
+        // whose runner was lost runs once more on a new runner (the loss need not be its doing).
         var again = new List<ProcessDataPackage>();
         void FromFusedGroup(ProcessResult result)
         {
-            if (unit.Count > 1 && !work.CancellationToken.IsCancellationRequested
-                && result.Error?.Kind is FailureKind.RunnerCrashed or FailureKind.RunnerHung or FailureKind.ProtocolViolation or FailureKind.TimedOut)
+            var retried = unit.Count > 1
+                ? result.Error?.Kind is FailureKind.RunnerCrashed or FailureKind.RunnerHung or FailureKind.ProtocolViolation or FailureKind.TimedOut
+                : slot.RetriesLostRunners && result.Error?.Kind is FailureKind.RunnerCrashed;
+            if (retried && !work.CancellationToken.IsCancellationRequested)
             {
                 lock (pending)
                 {
@@ -242,7 +245,9 @@ public sealed class ExecutionCoordinator : IAsyncDisposable
             await slot.RunFusedAsync(unit, p => reporters[p.ScenarioIndex], work.Timeout, FromFusedGroup, work.CancellationToken).ConfigureAwait(false);
             if (again.Count > 0)
             {
-                work.Hub.Publish(new LogWritten("WARN", $"A fused group of {unit.Count} scenarios ended early ({again.Count} without a result): running those again one by one")
+                work.Hub.Publish(new LogWritten("WARN", unit.Count > 1
+                    ? $"A fused group of {unit.Count} scenarios ended early ({again.Count} without a result): running those again one by one"
+                    : $"The runner of scenario #{unit[0].ScenarioIndex} {unit[0].ScenarioName} was lost: running it once more on a new runner")
                 {
                     SlotId = slot.SlotId,
                 });

@@ -35,4 +35,8 @@ public sealed record ExecutionPlan(ExecutionMode Mode, int Parallelism, string R
                 $"threads (auto: a small batch, {size.Ticks / 1e6:0.##} M ticks, ends before runner processes would start; --mode processes isolates it)"))
             : new ExecutionPlan(ExecutionMode.Processes, parallel, "processes (auto: no debugger attached)");
     }
+
+    /// <summary>Runner processes as the tasks of a Slurm job (<c>--cluster slurm</c>): one slot per task.</summary>
+    public static ExecutionPlan OnSlurm(int tasks) =>
+        new(ExecutionMode.Processes, tasks, string.Create(CultureInfo.InvariantCulture, $"processes on Slurm (--cluster slurm, {tasks} task(s))"));
 }

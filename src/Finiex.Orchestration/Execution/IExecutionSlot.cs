@@ -31,6 +31,12 @@ public interface IExecutionSlot : IAsyncDisposable
     /// <summary>Ends the running scenario at once (a second Ctrl+C): kills a runner; a thread cannot be killed and finishes at its next checkpoint.</summary>
     Task KillAsync() => Task.CompletedTask;
 
+    /// <summary>
+    /// Whether a scenario whose runner was lost runs once more on a new runner: on a cluster a runner dies of causes
+    /// outside the scenario (its step canceled, its node gone); here a runner's death is the scenario's own doing.
+    /// </summary>
+    bool RetriesLostRunners => false;
+
     /// <summary>Gets ready before the first scenario (a runner process starts and handshakes), so the pool starts in parallel.</summary>
     Task WarmUpAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -38,7 +38,7 @@ public sealed class InProcessSlot(int slotId, StrategyCatalog catalog, TickFileC
                 return new ScenarioChannels(reporter, new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(reporter).CreateLogger());
             });
             runner.Run(packages, result => finished(result.Error is { Kind: FailureKind.Canceled } && !cancellationToken.IsCancellationRequested
-                ? result with { Error = new ErrorInfo(FailureKind.TimedOut, Processes.RunnerProcess.TimeoutMessage(timeout!.Value)) }
+                ? result with { Error = new ErrorInfo(FailureKind.TimedOut, Processes.RunnerSession.TimeoutMessage(timeout!.Value)) }
                 : result), stop.Token);
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 

@@ -5,12 +5,23 @@ using Finiex.Orchestration.Execution;
 namespace Finiex.Orchestration.Processes;
 
 /// <summary>
-/// A slot backed by a runner process, reused across scenarios. A runner that failed is replaced before the next
-/// scenario; a runner that cannot be started fails the scenario with the reason instead of stopping the batch.
+/// A slot backed by a runner (a process here, or a Slurm step), reused across scenarios. A runner that failed is replaced
+/// before the next scenario; a runner that cannot be started fails the scenario with the reason instead of stopping the batch.
 /// </summary>
-internal sealed class RunnerProcessSlot(int slotId, RunnerLaunch launch) : IExecutionSlot
+internal sealed class RunnerProcessSlot(int slotId, RunnerFactory runners) : IExecutionSlot
 {
-    private RunnerProcess? _runner;
+    private RunnerSession? _runner;
+
+    /// <summary>A slot with its own local runner factory.</summary>
+    public RunnerProcessSlot(int slotId, RunnerLaunch launch)
+        : this(slotId, RunnerFactory.Local(launch))
+    {
+        _ownsFactory = true;
+    }
+
+    private readonly bool _ownsFactory;
+
+    public bool RetriesLostRunners => runners.RetriesLostRunners;
 
     public int SlotId => slotId;
 
@@ -26,7 +37,7 @@ internal sealed class RunnerProcessSlot(int slotId, RunnerLaunch launch) : IExec
         {
             try
             {
-                _runner = await RunnerProcess.StartAsync(launch, cancellationToken).ConfigureAwait(false);
+                _runner = await runners.StartAsync(cancellationToken).ConfigureAwait(false);
                 RunnerStarts.Add(_runner.StartupTime);
             }
             catch (Exception ex) when (ex is RunnerStartException or IOException or OperationCanceledException or InvalidOperationException or System.ComponentModel.Win32Exception)
@@ -56,7 +67,7 @@ internal sealed class RunnerProcessSlot(int slotId, RunnerLaunch launch) : IExec
 
             try
             {
-                _runner = await RunnerProcess.StartAsync(launch, cancellationToken).ConfigureAwait(false);
+                _runner = await runners.StartAsync(cancellationToken).ConfigureAwait(false);
                 RunnerStarts.Add(_runner.StartupTime);
             }
             catch (Exception ex) when (ex is RunnerStartException or IOException or OperationCanceledException or InvalidOperationException or System.ComponentModel.Win32Exception)
@@ -83,9 +94,14 @@ internal sealed class RunnerProcessSlot(int slotId, RunnerLaunch launch) : IExec
         {
             await RetireAsync(_runner).ConfigureAwait(false);
         }
+
+        if (_ownsFactory)
+        {
+            await runners.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
-    private async Task RetireAsync(RunnerProcess runner)
+    private async Task RetireAsync(RunnerSession runner)
     {
         if (runner.SampleUsage() is { } usage)
         {

@@ -23,6 +23,8 @@ public sealed record BatchSummary
     public int Parallelism { get; init; }
     public double PreparationMs { get; init; }
     public IReadOnlyList<double> RunnerStartsMs { get; init; } = [];
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Cluster { get; init; }
     public required BatchTotals Totals { get; init; }
     public required IReadOnlyList<ScenarioSummary> Scenarios { get; init; }
 
@@ -39,6 +41,7 @@ public sealed record BatchSummary
         Parallelism = batch.Parallelism,
         PreparationMs = batch.PreparationMs,
         RunnerStartsMs = batch.RunnerStartsMs,
+        Cluster = batch.Cluster,
         Totals = BatchTotals.Of(batch.Scenarios, pending: 0),
         Scenarios = [.. batch.Scenarios.Select(s => ScenarioSummary.Of(s, files?.Invoke(s.Index)))],
     };

@@ -76,7 +76,9 @@ public sealed class BatchJob(BatchRequest request, ExecutionCoordinator? sharedS
 
         var counted = report.Scenarios.Where(s => s.Enabled && s.IsValid).ToList();
         Size = counted.All(s => s.Ticks is not null) ? new BatchSize(counted.Count, counted.Sum(s => s.Ticks!.Value)) : null;
-        Plan = ExecutionPlan.Choose(request.Mode, request.Parallel, runnable.Scenarios.FirstOrDefault()?.Execution ?? ExecutionConfig.Default, Size);
+        Plan = request.Cluster is { } cluster
+            ? ExecutionPlan.OnSlurm(cluster.Tasks)
+            : ExecutionPlan.Choose(request.Mode, request.Parallel, runnable.Scenarios.FirstOrDefault()?.Execution ?? ExecutionConfig.Default, Size);
         return report;
     }
 
@@ -116,6 +118,7 @@ public sealed class BatchJob(BatchRequest request, ExecutionCoordinator? sharedS
             Outcomes = sinks.Length == 1 ? sinks[0] : sinks.Length > 1 ? new OutcomeSinks(sinks) : null,
             Kept = Resumed?.Kept ?? [],
             Coordinator = sharedSlots,
+            Cluster = request.Cluster,
         }, cancel, kill).ConfigureAwait(false);
         Stage = BatchStage.WritingResults;
         return batch;

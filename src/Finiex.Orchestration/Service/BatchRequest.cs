@@ -17,6 +17,8 @@ public sealed record BatchRequest
     /// <summary>Where the run's results folder is made; null keeps the results in memory only (the bench measures, it does not write).</summary>
     public string? OutRoot { get; init; } = "results";
     public ExecutionMode? Mode { get; init; }
+    /// <summary>Runners on a Slurm cluster (<c>--cluster slurm</c>); the mode is then processes, one slot per task.</summary>
+    public Processes.Slurm.SlurmOptions? Cluster { get; init; }
     public int? Parallel { get; init; }
     public TimeSpan? ScenarioTimeout { get; init; }
     /// <summary>The most scenarios over the same ticks and window run together as one fused sweep (1: each alone).</summary>

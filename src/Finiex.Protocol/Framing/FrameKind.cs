@@ -12,4 +12,5 @@ public enum FrameKind : byte
     Heartbeat = 7,
     Cancel = 8,
     Shutdown = 9,
+    Challenge = 10,
 }

@@ -10,6 +10,9 @@ public sealed class FrameReader(Stream stream, int maxFrameBytes = ProtocolVersi
     private const int HeaderBytes = 5;
     private readonly PipeReader _reader = PipeReader.Create(stream, new StreamPipeReaderOptions(leaveOpen: true));
 
+    /// <summary>Frames longer than this are refused; small until a peer has proved itself (a stranger cannot make us buffer 256 MB).</summary>
+    public int MaxFrameBytes { get; set; } = maxFrameBytes;
+
     /// <summary>
     /// The next frame, or null at the end of the stream (the other side closed it between frames); an
     /// <see cref="EndOfStreamException"/> when it ended inside one.
@@ -60,9 +63,9 @@ public sealed class FrameReader(Stream stream, int maxFrameBytes = ProtocolVersi
             throw new ProtocolException($"Unknown frame kind {kind}.");
         }
 
-        if (length < 0 || length > maxFrameBytes)
+        if (length < 0 || length > MaxFrameBytes)
         {
-            throw new ProtocolException($"Frame of {length} bytes is outside [0, {maxFrameBytes}].");
+            throw new ProtocolException($"Frame of {length} bytes is outside [0, {MaxFrameBytes}].");
         }
 
         if (reader.Remaining < length)

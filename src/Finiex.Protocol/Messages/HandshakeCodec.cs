@@ -4,37 +4,60 @@ using MessagePack;
 namespace Finiex.Protocol.Messages;
 
 /// <summary>
-/// Encodes the handshake by hand (a plain MessagePack array): the first frame must not wait for MessagePack to generate
-/// formatters, which would add hundreds of milliseconds to every runner's start. The layout is that of the attributed
-/// records, so either side could decode it with the generated formatter too.
+/// Encodes the handshake by hand (plain MessagePack arrays): the first frames must not wait for MessagePack to generate
+/// formatters, which would add hundreds of milliseconds to every runner's start. The layouts are those of the attributed
+/// records. Decoding reads the protocol version first and stops there when it is another one.
 /// </summary>
 public static class HandshakeCodec
 {
-    public static byte[] Encode(Handshake handshake)
+    public static byte[] Encode(HandshakeChallenge challenge) => Write(3, (ref MessagePackWriter writer) =>
     {
-        var buffer = new ArrayBufferWriter<byte>(128);
-        var writer = new MessagePackWriter(buffer);
-        writer.WriteArrayHeader(4);
+        writer.Write(challenge.ProtocolVersion);
+        writer.Write(challenge.BuildId);
+        writer.Write(challenge.Nonce);
+    });
+
+    public static HandshakeChallenge DecodeChallenge(ReadOnlyMemory<byte> body)
+    {
+        var reader = new MessagePackReader(body);
+        var fields = reader.ReadArrayHeader();
+        var version = fields > 0 ? reader.ReadInt32() : 0;
+        return version != ProtocolVersion.Current || fields != 3
+            ? new HandshakeChallenge(version, "", "")
+            : new HandshakeChallenge(version, reader.ReadString() ?? "", reader.ReadString() ?? "");
+    }
+
+    public static byte[] Encode(Handshake handshake) => Write(9, (ref MessagePackWriter writer) =>
+    {
         writer.Write(handshake.ProtocolVersion);
         writer.Write(handshake.BuildId);
         writer.Write(handshake.Nonce);
         writer.Write(handshake.ProcessId);
-        writer.Flush();
-        return buffer.WrittenSpan.ToArray();
-    }
+        writer.Write(handshake.RunId);
+        writer.Write(handshake.RunnerId);
+        writer.Write(handshake.Host);
+        writer.Write(handshake.Placement);
+        writer.Write(handshake.Proof);
+    });
 
+    /// <summary>The runner's handshake; one of another protocol version comes back with only its version set.</summary>
     public static Handshake DecodeHandshake(ReadOnlyMemory<byte> body)
     {
         var reader = new MessagePackReader(body);
-        Expect(ref reader, 4);
-        return new Handshake(reader.ReadInt32(), reader.ReadString() ?? "", reader.ReadString() ?? "", reader.ReadInt32());
+        var fields = reader.ReadArrayHeader();
+        var version = fields > 0 ? reader.ReadInt32() : 0;
+        if (version != ProtocolVersion.Current)
+        {
+            return new Handshake(version, "", "", 0, "", "", "", "", []);
+        }
+
+        Expect(fields, 9);
+        return new Handshake(version, reader.ReadString() ?? "", reader.ReadString() ?? "", reader.ReadInt32(), reader.ReadString() ?? "",
+            reader.ReadString() ?? "", reader.ReadString() ?? "", reader.ReadString() ?? "", reader.ReadBytes()?.ToArray() ?? []);
     }
 
-    public static byte[] Encode(HandshakeReply reply)
+    public static byte[] Encode(HandshakeReply reply) => Write(6, (ref MessagePackWriter writer) =>
     {
-        var buffer = new ArrayBufferWriter<byte>(128);
-        var writer = new MessagePackWriter(buffer);
-        writer.WriteArrayHeader(5);
         writer.Write(reply.Accepted);
         writer.Write(reply.ProtocolVersion);
         writer.Write(reply.BuildId);
@@ -48,25 +71,37 @@ public static class HandshakeCodec
             writer.Write(reply.Reason);
         }
 
-        writer.Flush();
-        return buffer.WrittenSpan.ToArray();
-    }
+        writer.Write(reply.Proof);
+    });
 
     public static HandshakeReply DecodeReply(ReadOnlyMemory<byte> body)
     {
         var reader = new MessagePackReader(body);
-        Expect(ref reader, 5);
+        Expect(reader.ReadArrayHeader(), 6);
         var accepted = reader.ReadBoolean();
         var version = reader.ReadInt32();
         var build = reader.ReadString() ?? "";
         var nonce = reader.ReadString() ?? "";
         var reason = reader.TryReadNil() ? null : reader.ReadString();
-        return new HandshakeReply(accepted, version, build, nonce, reason);
+        var proof = reader.ReadBytes()?.ToArray() ?? [];
+        return new HandshakeReply(accepted, version, build, nonce, reason, proof);
     }
 
-    private static void Expect(ref MessagePackReader reader, int fields)
+    private delegate void Fields(ref MessagePackWriter writer);
+
+    private static byte[] Write(int fields, Fields write)
     {
-        if (reader.ReadArrayHeader() != fields)
+        var buffer = new ArrayBufferWriter<byte>(256);
+        var writer = new MessagePackWriter(buffer);
+        writer.WriteArrayHeader(fields);
+        write(ref writer);
+        writer.Flush();
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void Expect(int fields, int expected)
+    {
+        if (fields != expected)
         {
             throw new Framing.ProtocolException("Malformed handshake.");
         }

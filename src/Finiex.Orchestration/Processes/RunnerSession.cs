@@ -1,11 +1,8 @@
 using System.Diagnostics;
-using System.IO.Pipes;
 using System.Threading.Channels;
-using CliWrap;
 using Finiex.Contracts.Packages;
 using Finiex.Contracts.Results;
 using Finiex.Orchestration.Execution;
-using Finiex.Protocol;
 using Finiex.Protocol.Framing;
 using Finiex.Protocol.Messages;
 using MessagePack;
@@ -13,57 +10,45 @@ using MessagePack;
 namespace Finiex.Orchestration.Processes;
 
 /// <summary>
-/// One runner child process and its pipe. The parent is the pipe server; the runner connects, handshakes, then runs
-/// one scenario per request. Any of process exit, pipe EOF or error, a malformed frame, or silence past the watchdog
-/// ends the runner through one failure path that kills it and reports pid, exit code and the tail of its stderr.
+/// The conversation with one runner that proved itself, wherever it runs and whatever carries it: run requests, the
+/// frames that answer them, the watchdogs, and the parent's heartbeat (a runner that stops hearing it exits). Any of the
+/// runner's end, the connection's end or error, a malformed frame, or silence past the watchdog ends the runner through
+/// one failure path that kills it and reports where it ran, its exit and the tail of its stderr.
 /// </summary>
-internal sealed class RunnerProcess : IAsyncDisposable
+internal sealed class RunnerSession : IAsyncDisposable
 {
-    private const int StderrLinesKept = 30;
-    private static int s_counter;
+    private static readonly TimeSpan HeartbeatEvery = TimeSpan.FromSeconds(1);
+
+    /// <summary>A heartbeat's body: <c>Heartbeat(0, 0, 0)</c> as MessagePack, written once (the runner reads only its arrival).</summary>
+    private static readonly byte[] HeartbeatBody = [0x93, 0x00, 0x00, 0x00];
 
     private readonly RunnerLaunch _launch;
-    private readonly NamedPipeServerStream _pipe;
-    private readonly CancellationTokenSource _kill = new();
-    private readonly Queue<string> _stderr = new();
-    private string? _cause;
-    private bool _causeOpen;
+    private readonly LaunchedRunner _process;
+    private readonly RunnerConnection _connection;
+    private readonly Launch.IRunnerLauncher _launcher;
+    private readonly TickShipment? _shipping;
+    private readonly HashSet<ShippedTicks> _shipped = [];
+    private readonly CancellationTokenSource _stop = new();
     private readonly Channel<Frame> _frames = Channel.CreateUnbounded<Frame>(new UnboundedChannelOptions { SingleReader = true });
-    private CommandTask<CommandResult>? _process;
-    private FrameWriter? _writer;
     private readonly Dictionary<int, List<LogLine>> _runLogs = [];
     private long _runIds;
 
-    private RunnerProcess(RunnerLaunch launch, string pipeName)
+    public RunnerSession(RunnerLaunch launch, LaunchedRunner process, RunnerConnection connection, Launch.IRunnerLauncher launcher, TickShipment? shipping, TimeSpan startupTime)
     {
-        _launch = launch;
-        PipeName = pipeName;
-        _pipe = new NamedPipeServerStream(pipeName, PipeDirection.InOut, 1, PipeTransmissionMode.Byte, PipeOptions.Asynchronous);
+        (_launch, _process, _connection, _launcher, _shipping, StartupTime) = (launch, process, connection, launcher, shipping, startupTime);
+        _ = ReadLoopAsync();
+        _ = HeartbeatLoopAsync();
     }
 
-    public string PipeName { get; }
+    public int ProcessId => _connection.Identity.ProcessId;
 
-    public int ProcessId { get; private set; }
-
-    public bool IsAlive => _process is { Task.IsCompleted: false } && !_kill.IsCancellationRequested;
+    public bool IsAlive => !_process.HasExited && !_process.WasKilled && !_frames.Reader.Completion.IsCompleted;
 
     /// <summary>Time from launch to an accepted handshake.</summary>
-    public TimeSpan StartupTime { get; private set; }
+    public TimeSpan StartupTime { get; }
 
-    public static async Task<RunnerProcess> StartAsync(RunnerLaunch launch, CancellationToken cancellationToken)
-    {
-        var runner = new RunnerProcess(launch, $"fx-{Environment.ProcessId}-{Interlocked.Increment(ref s_counter)}");
-        try
-        {
-            await runner.LaunchAsync(cancellationToken).ConfigureAwait(false);
-            return runner;
-        }
-        catch
-        {
-            await runner.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
+    /// <summary>Where the runner is: pid, and host and Slurm placement when remote.</summary>
+    public string Describe() => _connection.Describe();
 
     /// <summary>
     /// Runs scenarios in one request (one, or a fused group); <paramref name="finished"/> gets each result as the runner
@@ -87,7 +72,7 @@ internal sealed class RunnerProcess : IAsyncDisposable
 
         try
         {
-            await _writer!.SendAsync(FrameKind.RunRequest, new RunRequest(runId, packages), CancellationToken.None).ConfigureAwait(false);
+            await _connection.Writer.SendAsync(FrameKind.RunRequest, new RunRequest(runId, packages, Ship(packages)), CancellationToken.None).ConfigureAwait(false);
             while (run.Pending > 0)
             {
                 var wait = _launch.Watchdog;
@@ -129,13 +114,13 @@ internal sealed class RunnerProcess : IAsyncDisposable
                         return;
                     case NextFrame.Ended { Error: var error }:
                         await FailAsync(run, error is ProtocolException ? FailureKind.ProtocolViolation : FailureKind.RunnerCrashed,
-                            error is ProtocolException ? $"The runner broke the protocol: {error.Message}" : "The runner exited or closed its pipe").ConfigureAwait(false);
+                            error is ProtocolException ? $"The runner broke the protocol: {error.Message}" : "The runner exited or closed its connection").ConfigureAwait(false);
                         return;
                     case NextFrame.Canceled or NextFrame.TimedOut when cancelSentAt is null:
                         cancelReason = frame is NextFrame.TimedOut ? FailureKind.TimedOut : FailureKind.Canceled;
                         cancelSentAt = Stopwatch.GetTimestamp();
                         deadline = long.MaxValue;
-                        await _writer.SendAsync(FrameKind.Cancel, new CancelRequest(runId), CancellationToken.None).ConfigureAwait(false);
+                        await _connection.Writer.SendAsync(FrameKind.Cancel, new CancelRequest(runId), CancellationToken.None).ConfigureAwait(false);
                         break;
                 }
             }
@@ -181,114 +166,72 @@ internal sealed class RunnerProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Kills the runner (its whole process tree) at once.</summary>
-    public async Task KillAsync()
-    {
-        await _kill.CancelAsync().ConfigureAwait(false);
-        if (_process is not null)
-        {
-            try
-            {
-                await _process.Task.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
-            {
-            }
-        }
-    }
+    /// <summary>Kills the runner at once.</summary>
+    public Task KillAsync() => _process.KillAsync();
 
-    /// <summary>The runner's peak working set and CPU time so far; null when it has exited or cannot be read.</summary>
-    public RunnerUsage? SampleUsage()
-    {
-        if (!IsAlive)
-        {
-            return null;
-        }
-
-        try
-        {
-            using var process = Process.GetProcessById(ProcessId);
-            return new RunnerUsage(ProcessId, process.PeakWorkingSet64, process.TotalProcessorTime.TotalMilliseconds);
-        }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
-        {
-            return null;
-        }
-    }
+    /// <summary>The runner's peak working set and CPU time so far; null when it has exited, or runs elsewhere (under srun).</summary>
+    public RunnerUsage? SampleUsage() => _launcher.IsRunnerProcess && IsAlive ? _process.SampleUsage() : null;
 
     public async ValueTask DisposeAsync()
     {
-        if (_writer is not null && IsAlive)
+        if (IsAlive)
         {
             try
             {
-                await _writer.SendAsync(FrameKind.Shutdown, new ShutdownRequest("batch finished")).ConfigureAwait(false);
-                await _process!.Task.WaitAsync(TimeSpan.FromSeconds(3)).ConfigureAwait(false);
+                await _connection.Writer.SendAsync(FrameKind.Shutdown, new ShutdownRequest("batch finished")).ConfigureAwait(false);
+                await _process.Exited.WaitAsync(TimeSpan.FromSeconds(3)).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is IOException or TimeoutException or OperationCanceledException or ObjectDisposedException or ChannelClosedException)
             {
             }
         }
 
-        await KillAsync().ConfigureAwait(false);
-        if (_writer is not null)
-        {
-            await _writer.DisposeAsync().ConfigureAwait(false);
-        }
-
-        await _pipe.DisposeAsync().ConfigureAwait(false);
-        _kill.Dispose();
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _process.DisposeAsync().ConfigureAwait(false);
+        await _connection.DisposeAsync().ConfigureAwait(false);
+        _stop.Dispose();
     }
 
-    private async Task LaunchAsync(CancellationToken cancellationToken)
+    /// <summary>The shipped ticks this request needs that the runner has not been sent yet (none when it reads the store).</summary>
+    private List<ShippedTicks>? Ship(IReadOnlyList<ProcessDataPackage> packages)
     {
-        var clock = Stopwatch.StartNew();
-        _process = Cli.Wrap(_launch.Host)
-            .WithArguments(["exec", _launch.RunnerDll, "--pipe", PipeName, "--parent-pid", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--protocol", ProtocolVersion.Current.ToString(System.Globalization.CultureInfo.InvariantCulture)])
-            .WithEnvironmentVariables(_launch.Environment)
-            .WithStandardErrorPipe(PipeTarget.ToDelegate(AddStderr))
-            .WithStandardOutputPipe(PipeTarget.ToDelegate(AddStderr))
-            .WithValidation(CommandResultValidation.None)
-            .ExecuteAsync(_kill.Token); // forceful: a kill is SIGKILL to the runner's process tree, never a signal it could ignore
-        ProcessId = _process.ProcessId;
-        using var start = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        start.CancelAfter(_launch.StartTimeout);
-        var connect = _pipe.WaitForConnectionAsync(start.Token);
-        if (await Task.WhenAny(connect, _process.Task).ConfigureAwait(false) != connect)
+        if (_shipping is null)
         {
-            throw new RunnerStartException($"The runner (pid {ProcessId}) exited before connecting. {Tail()}");
+            return null;
         }
 
-        await connect.ConfigureAwait(false);
-        _writer = new FrameWriter(_pipe);
-        var reader = new FrameReader(_pipe);
-        _ = ReadLoopAsync(reader);
-        var first = await NextFrameAsync(_launch.StartTimeout, long.MaxValue, cancellationToken).ConfigureAwait(false);
-        if (first is not NextFrame.Frame { Value.Kind: FrameKind.Handshake } handshakeFrame)
+        var fresh = new List<ShippedTicks>();
+        foreach (var package in packages)
         {
-            throw new RunnerStartException($"The runner (pid {ProcessId}) did not send a handshake. {Tail()}");
+            if (!package.Ticks.IsInline && _shipping.For(package.Ticks) is { } ticks && _shipped.Add(ticks))
+            {
+                fresh.Add(ticks);
+            }
         }
 
-        var handshake = HandshakeCodec.DecodeHandshake(handshakeFrame.Value.Body);
-        var refusal = handshake.ProtocolVersion != ProtocolVersion.Current
-            ? $"protocol {handshake.ProtocolVersion} ≠ parent's {ProtocolVersion.Current}"
-            : handshake.BuildId != ProtocolVersion.BuildId ? $"build {handshake.BuildId} ≠ parent's {ProtocolVersion.BuildId}" : null;
-        await _writer.SendRawAsync(FrameKind.HandshakeReply,
-            HandshakeCodec.Encode(new HandshakeReply(refusal is null, ProtocolVersion.Current, ProtocolVersion.BuildId, handshake.Nonce, refusal)), cancellationToken).ConfigureAwait(false);
-        if (refusal is not null)
-        {
-            throw new RunnerStartException($"Refused a runner from another build ({refusal}): rebuild the solution so finiex and finiex-runner match.");
-        }
-
-        StartupTime = clock.Elapsed;
+        return fresh;
     }
 
-    private async Task ReadLoopAsync(FrameReader reader)
+    private async Task HeartbeatLoopAsync()
     {
         try
         {
-            while (await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false) is { } frame)
+            while (!_stop.IsCancellationRequested)
+            {
+                await Task.Delay(HeartbeatEvery, _stop.Token).ConfigureAwait(false);
+                await _connection.Writer.SendRawAsync(FrameKind.Heartbeat, HeartbeatBody, _stop.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ChannelClosedException or IOException or ObjectDisposedException)
+        {
+        }
+    }
+
+    private async Task ReadLoopAsync()
+    {
+        try
+        {
+            while (await _connection.Reader.ReadAsync(CancellationToken.None).ConfigureAwait(false) is { } frame)
             {
                 await _frames.Writer.WriteAsync(frame).ConfigureAwait(false);
             }
@@ -396,32 +339,21 @@ internal sealed class RunnerProcess : IAsyncDisposable
     /// <summary>Ends the runner and gives every scenario of the run still without a result this failure.</summary>
     private async Task FailAsync(RunInFlight run, FailureKind type, string reason)
     {
-        if (_kill.IsCancellationRequested)
+        if (_process.WasKilled)
         {
             // Killed on request (a second Ctrl+C) while it ran: not a crash of the runner.
             (type, reason) = (FailureKind.Canceled, "Canceled; the runner was killed on request (second Ctrl+C)");
         }
-        else if (type == FailureKind.RunnerCrashed && _process is not null)
+        else if (type == FailureKind.RunnerCrashed)
         {
-            // The pipe may close a moment before the exit is seen: give a dying runner a little time to report its exit code.
-            try
-            {
-                await _process.Task.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
-            {
-            }
+            // The connection may close a moment before the exit is seen: give a dying runner a little time to report its exit code.
+            await _process.WaitForExitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
         }
 
-        var exit = _process is { Task.IsCompletedSuccessfully: true } ? _process.Task.Result.ExitCode : (int?)null;
+        var exit = _process.HasExited ? _process.ExitText : "killed";
+        var loss = type == FailureKind.RunnerCrashed ? await _launcher.ExplainLossAsync().ConfigureAwait(false) : null;
         await KillAsync().ConfigureAwait(false);
-        var exitText = exit switch
-        {
-            null => "killed",
-            > 128 => $"exit code {exit} (signal {exit - 128})",
-            _ => $"exit code {exit}",
-        };
-        var message = $"{reason} (runner pid {ProcessId}, {exitText}). {Tail()}".TrimEnd();
+        var message = $"{reason} ({Describe()}, {exit}). {(loss is null ? "" : loss + ". ")}{_process.Tail()}".TrimEnd();
         run.FailRest(package => Failed(package, type, message));
     }
 
@@ -433,48 +365,4 @@ internal sealed class RunnerProcess : IAsyncDisposable
 
     internal static string TimeoutMessage(TimeSpan limit) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The scenario ran longer than the {limit.TotalSeconds:0.###} s timeout.");
-
-    /// <summary>First lines of the runtime's own death notices: a long stack trace after them must not push them out of the tail.</summary>
-    private static readonly string[] CauseMarkers = ["Stack overflow", "Process terminated", "Unhandled exception", "Fatal error", "finiex-runner:", "Out of memory"];
-
-    private void AddStderr(string line)
-    {
-        lock (_stderr)
-        {
-            if (CauseMarkers.Any(marker => line.StartsWith(marker, StringComparison.Ordinal)))
-            {
-                _cause = line;
-                _causeOpen = true;
-            }
-            else if (_causeOpen)
-            {
-                // "Process terminated." is followed by the FailFast message; stack frames end the cause.
-                _causeOpen = false;
-                if (!line.TrimStart().StartsWith("at ", StringComparison.Ordinal) && line.Length > 0)
-                {
-                    _cause += " " + line;
-                }
-            }
-
-            _stderr.Enqueue(line);
-            while (_stderr.Count > StderrLinesKept)
-            {
-                _stderr.Dequeue();
-            }
-        }
-    }
-
-    private string Tail()
-    {
-        lock (_stderr)
-        {
-            var tail = _stderr.TakeLast(8).ToList();
-            if (_cause is not null && !tail.Any(line => _cause.StartsWith(line, StringComparison.Ordinal)))
-            {
-                tail.Insert(0, _cause + " | …");
-            }
-
-            return tail.Count == 0 ? "" : "stderr: " + string.Join(" | ", tail);
-        }
-    }
 }

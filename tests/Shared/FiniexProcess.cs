@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using Finiex.Tests.Shared;
 
-namespace Finiex.Cli.Tests;
+namespace Finiex.Tests.Shared;
 
 /// <summary>Starts a built <c>finiex</c> as a real child process (for what only a process shows: signals, the shipped runner).</summary>
 internal static class FiniexProcess

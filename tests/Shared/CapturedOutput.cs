@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Finiex.Cli.Tests;
+namespace Finiex.Tests.Shared;
 
 /// <summary>The lines a child process writes, collected as they come, and waits on them with a generous cap.</summary>
 internal sealed class CapturedOutput
