@@ -104,6 +104,32 @@ public sealed partial class SlurmRunTests
         await AssertGoneAsync(job);
     }
 
+    [SkippableFact(Timeout = 300_000)]
+    public async Task The_bench_measures_runners_on_Slurm_beside_local_ones()
+    {
+        SlurmCluster.Require();
+        var certificate = Path.Combine(Path.GetTempPath(), $"finiex-bench-slurm-{Guid.NewGuid():N}.json");
+        var start = FiniexProcess.StartInfo(Path.Combine(AppContext.BaseDirectory, "finiex.dll"), "bench", "--load", "tiny", "--scenarios", "8", "--modes", "processes,slurm",
+            "--fusion", "on", "--parallel", "2", "--repeat", "1", "--store", RepoPaths.SampleStore, "--out", certificate);
+        using var bench = System.Diagnostics.Process.Start(start)!;
+        var output = bench.StandardOutput.ReadToEndAsync();
+        var error = bench.StandardError.ReadToEndAsync();
+        await bench.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
+        try
+        {
+            Assert.True(bench.ExitCode == 0, await output + await error);
+            using var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(certificate));
+            var modes = json.RootElement.GetProperty("modes").EnumerateArray().ToList();
+            Assert.Equal(["processes", "slurm"], modes.Select(m => m.GetProperty("mode").GetString()));
+            Assert.All(modes, m => Assert.Equal(0, m.GetProperty("failed").GetInt32()));
+            Assert.All(modes, m => Assert.Equal(2, m.GetProperty("runner_starts_ms").GetArrayLength()));
+        }
+        finally
+        {
+            File.Delete(certificate);
+        }
+    }
+
     /// <summary>No job or step of <paramref name="job"/> is left in the queue (Slurm may take a moment to clean up a canceled one).</summary>
     private static async Task AssertGoneAsync(string job)
     {

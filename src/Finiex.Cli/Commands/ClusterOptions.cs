@@ -46,16 +46,22 @@ internal sealed class ClusterOptions
     {
         command.Validators.Add(result =>
         {
-            var onCluster = result.GetValue(_cluster) is not null;
+            // Tokens, not values: a command validator runs even when an option's own value was refused, and must not throw then.
+            var onCluster = result.GetResult(_cluster) is { Tokens.Count: > 0 };
             Option[] slurmOnly = [_tasks, _partition, _time, _slurmArguments, _listen, _shipTicks];
             if (!onCluster && slurmOnly.FirstOrDefault(option => result.GetResult(option) is { Implicit: false }) is { } stray)
             {
                 result.AddError($"{stray.Name} needs --cluster slurm: finiex run SET.json --cluster slurm {stray.Name} ...");
             }
 
-            if (onCluster && result.GetValue(mode) is { } chosen && chosen != "processes")
+            if (onCluster && result.GetResult(mode) is { Tokens: [{ Value: var chosen }, ..] } && chosen != "processes")
             {
                 result.AddError($"--mode {chosen} runs on this machine; --cluster slurm runs runner processes on the cluster: drop one of them.");
+            }
+
+            if (onCluster && SlurmCommands.Missing() is { Count: > 0 } missing)
+            {
+                result.AddError($"--cluster slurm needs the Slurm client commands, and these are not on PATH: {string.Join(", ", missing)}. Install them (Debian: apt-get install slurm-client munge) on a machine that can submit jobs, or run without --cluster.");
             }
         });
     }

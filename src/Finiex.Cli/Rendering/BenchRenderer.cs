@@ -19,12 +19,17 @@ internal static class BenchRenderer
         ("dispatch per scenario (ms, median)", f => f.DispatchMs, "0.00", false),
         ("overhead per scenario (ms)", f => f.OverheadPerScenarioMs, "0.00", false),
         ("tick handoff (% of loop, median)", f => f.HandoffShare * 100, "0.00", false),
-        ("peak runner memory (MB)", f => f.PeakRunnerMemoryMB, "0", false),
+        ("peak runner memory (MB)", f => OnNodes(f) ? double.NaN : f.PeakRunnerMemoryMB, "0", false),
         ("parent peak memory (MB)", f => f.ParentPeakMemoryMB, "0", false),
-        ("CPU utilisation", f => f.CpuUtilisation, "P0", true),
+        ("CPU utilisation", f => OnNodes(f) ? double.NaN : f.CpuUtilisation, "P0", true),
         ("parent CPU (s)", f => f.ParentCpuMs / 1000, "0.00", false),
-        ("runner CPU (s)", f => f.RunnerCpuMs / 1000, "0.00", false),
+        ("runner CPU (s)", f => OnNodes(f) ? double.NaN : f.RunnerCpuMs / 1000, "0.00", false),
     ];
+
+    /// <summary>Runners placed by Slurm run under srun, maybe on other hosts: their CPU and memory are not sampled here ("-").</summary>
+    private static bool OnNodes(BenchModeFigures figures) => figures.Mode == "slurm";
+
+    private static string Text(double value, string format) => double.IsNaN(value) ? "-" : value.ToString(format, CultureInfo.InvariantCulture);
 
     public static void Render(IAnsiConsole console, BenchCertificate certificate)
     {
@@ -38,7 +43,7 @@ internal static class BenchRenderer
 
         foreach (var (name, value, format, _) in Rows)
         {
-            table.AddRow([name, .. certificate.Modes.Select(m => value(m).ToString(format, CultureInfo.InvariantCulture))]);
+            table.AddRow([name, .. certificate.Modes.Select(m => Text(value(m), format))]);
         }
 
         table.AddRow(["failed scenarios", .. certificate.Modes.Select(m => m.Failed.ToString(CultureInfo.InvariantCulture))]);
@@ -113,7 +118,7 @@ internal static class BenchRenderer
                 var ratio = va == 0 ? double.NaN : vb / va;
                 var better = double.IsNaN(ratio) || Math.Abs(ratio - 1) < 0.03 ? "" : (ratio > 1) == higherIsBetter ? "green" : "red";
                 var text = double.IsNaN(ratio) ? "-" : ratio.ToString("0.00", CultureInfo.InvariantCulture) + "×";
-                table.AddRow(new Text(name), new Text(va.ToString(format, CultureInfo.InvariantCulture)), new Text(vb.ToString(format, CultureInfo.InvariantCulture)),
+                table.AddRow(new Text(name), new Text(Text(va, format)), new Text(Text(vb, format)),
                     better.Length == 0 ? new Text(text) : new Markup($"[{better}]{text}[/]"));
             }
 

@@ -12,7 +12,11 @@ namespace Finiex.Data.Ticks;
 /// </summary>
 public static class ShippedTickCodec
 {
-    private const int Quality = 4;
+    /// <summary>
+    /// Brotli's quality 2: on a day of EURUSD (100k ticks, 2.4 MB of columns) 578 KB in 15 ms; quality 4 saves 1.3 % more
+    /// for 4× the time (58 ms), quality 1 is 5 % larger; zlib's fastest 818 KB in 10 ms.
+    /// </summary>
+    private const int Quality = 2;
 
     public static byte[] Pack(ReadOnlySpan<long> times, ReadOnlySpan<double> bids, ReadOnlySpan<double> asks)
     {

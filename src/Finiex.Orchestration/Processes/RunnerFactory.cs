@@ -21,6 +21,7 @@ internal sealed class RunnerFactory : IAsyncDisposable
     private readonly RunSecret _secret;
 
     private readonly Func<TickShipment?>? _decideShipping;
+    private readonly Lock _shippingLock = new();
     private TickShipment? _shipping;
     private bool _shippingDecided;
 
@@ -51,7 +52,7 @@ internal sealed class RunnerFactory : IAsyncDisposable
     {
         get
         {
-            lock (_transport)
+            lock (_shippingLock)
             {
                 if (!_shippingDecided)
                 {

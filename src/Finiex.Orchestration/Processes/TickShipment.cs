@@ -22,7 +22,7 @@ internal sealed class TickShipment
 
     /// <summary>Ranges packed, their raw and packed sizes and the time packing took.</summary>
     public (int Ranges, long RawBytes, long PackedBytes, TimeSpan PackTime) Totals =>
-        (_packed.Count, Interlocked.Read(ref _rawBytes), Interlocked.Read(ref _packedBytes), Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _packTicks)));
+        (_packed.Count, Interlocked.Read(ref _rawBytes), Interlocked.Read(ref _packedBytes), TimeSpan.FromSeconds(Interlocked.Read(ref _packTicks) / (double)Stopwatch.Frequency));
 
     private ShippedTicks Pack(TickSource source)
     {

@@ -17,7 +17,7 @@ internal sealed partial class SlurmAllocation : IAsyncDisposable
     private readonly Queue<string> _stderr = new();
     private readonly TaskCompletionSource<string> _granted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Action<string> _log;
-    private readonly CommandTask<CommandResult> _salloc;
+    private readonly CommandTask<CommandResult>? _salloc;
     private readonly long _requested = Stopwatch.GetTimestamp();
     private readonly SemaphoreSlim _placed = new(1, 1);
     private string? _jobId;
@@ -39,11 +39,21 @@ internal sealed partial class SlurmAllocation : IAsyncDisposable
         arguments.AddRange(options.ExtraArguments);
         arguments.AddRange(["tail", $"--pid={Environment.ProcessId}", "-f", "/dev/null"]);
         Command = "salloc " + string.Join(' ', arguments);
-        _salloc = Cli.Wrap("salloc").WithArguments(arguments)
-            .WithStandardOutputPipe(PipeTarget.ToDelegate(OnStderr)) // drained: a closed pipe would kill the job's command with SIGPIPE
-            .WithStandardErrorPipe(PipeTarget.ToDelegate(OnStderr))
-            .WithValidation(CommandResultValidation.None)
-            .ExecuteAsync(_kill.Token);
+        try
+        {
+            _salloc = Cli.Wrap("salloc").WithArguments(arguments)
+                .WithStandardOutputPipe(PipeTarget.ToDelegate(OnStderr)) // drained: a closed pipe would kill the job's command with SIGPIPE
+                .WithStandardErrorPipe(PipeTarget.ToDelegate(OnStderr))
+                .WithValidation(CommandResultValidation.None)
+                .ExecuteAsync(_kill.Token);
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            _granted.TrySetException(new RunnerStartException($"salloc could not be started ({ex.Message}): install the Slurm client commands, or run without --cluster."));
+            _salloc = null;
+            return;
+        }
+
         _ = _salloc.Task.ContinueWith(_ => _granted.TrySetException(new RunnerStartException($"salloc ended before Slurm granted the job ({ExitText()}). {Tail()}".TrimEnd())),
             CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
     }
@@ -87,7 +97,7 @@ internal sealed partial class SlurmAllocation : IAsyncDisposable
     {
         if (JobId is not { } jobId)
         {
-            return _salloc.Task.IsCompleted ? $"salloc ended ({ExitText()}). {Tail()}".TrimEnd() : null;
+            return _salloc is null or { Task.IsCompleted: true } ? $"salloc ended ({ExitText()}). {Tail()}".TrimEnd() : null;
         }
 
         var job = await SlurmCommands.ShowJobAsync(jobId).ConfigureAwait(false);
@@ -119,7 +129,10 @@ internal sealed partial class SlurmAllocation : IAsyncDisposable
         await _kill.CancelAsync().ConfigureAwait(false);
         try
         {
-            await _salloc.Task.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+            if (_salloc is not null)
+            {
+                await _salloc.Task.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+            }
         }
         catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
         {
@@ -154,7 +167,7 @@ internal sealed partial class SlurmAllocation : IAsyncDisposable
         }
     }
 
-    private string ExitText() => _salloc.Task.IsCompletedSuccessfully ? $"exit code {_salloc.Task.Result.ExitCode}" : "killed";
+    private string ExitText() => _salloc is { Task.IsCompletedSuccessfully: true } ? $"exit code {_salloc.Task.Result.ExitCode}" : "not started or killed";
 
     private string Tail()
     {

@@ -5,10 +5,19 @@ using CliWrap.Buffered;
 namespace Finiex.Orchestration.Processes.Slurm;
 
 /// <summary>The Slurm client commands Finiex uses besides salloc and srun: what a job is doing, and canceling it.</summary>
-internal static class SlurmCommands
+public static class SlurmCommands
 {
+    private static readonly string[] Needed = ["salloc", "srun", "scancel", "scontrol"];
+
+    /// <summary>The Slurm client commands Finiex needs that are not on PATH, or an empty list.</summary>
+    public static IReadOnlyList<string> Missing()
+    {
+        var path = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        return [.. Needed.Where(command => !path.Any(folder => File.Exists(Path.Combine(folder, command))))];
+    }
+
     /// <summary>The fields of <c>scontrol show job -o</c> (JobState, Reason, NodeList, TimeLimit...); empty when Slurm does not know the job.</summary>
-    public static async Task<IReadOnlyDictionary<string, string>> ShowJobAsync(string jobId, CancellationToken cancellationToken = default)
+    internal static async Task<IReadOnlyDictionary<string, string>> ShowJobAsync(string jobId, CancellationToken cancellationToken = default)
     {
         var result = await Cli.Wrap("scontrol").WithArguments(["show", "job", jobId, "-o"]).WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync(Encoding.UTF8, cancellationToken).ConfigureAwait(false);
@@ -31,7 +40,7 @@ internal static class SlurmCommands
     }
 
     /// <summary>The host names of a Slurm node list (<c>node[01-03],gpu1</c>).</summary>
-    public static async Task<IReadOnlyList<string>> HostNamesAsync(string nodeList, CancellationToken cancellationToken = default)
+    internal static async Task<IReadOnlyList<string>> HostNamesAsync(string nodeList, CancellationToken cancellationToken = default)
     {
         var result = await Cli.Wrap("scontrol").WithArguments(["show", "hostnames", nodeList]).WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync(Encoding.UTF8, cancellationToken).ConfigureAwait(false);
@@ -39,7 +48,7 @@ internal static class SlurmCommands
     }
 
     /// <summary>Cancels a job or one step of it (<c>JOB.STEP</c>); never throws.</summary>
-    public static async Task CancelAsync(string jobOrStep)
+    internal static async Task CancelAsync(string jobOrStep)
     {
         try
         {
