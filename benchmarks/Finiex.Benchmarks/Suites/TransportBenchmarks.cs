@@ -23,7 +23,7 @@ public class TransportBenchmarks
     private RunRequest _request = null!;
     private Stream _parent = null!;
     private Stream _runner = null!;
-    private IDisposable? _listener;
+    private TcpListener? _listener;
     private FrameWriter _writer = null!;
     private FrameReader _reader = null!;
     private Task _echo = null!;

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Finiex.Data.Ticks;
@@ -70,6 +71,7 @@ public static class ShippedTickCodec
         return (times, UndoXor(raw.AsSpan(count * 8, count * 8), count), UndoXor(raw.AsSpan(count * 16, count * 8), count));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per range, on millions of values: never at tier 0
     private static void XorWithPrevious(ReadOnlySpan<long> bits, long[] words)
     {
         var previous = 0L;
@@ -80,6 +82,7 @@ public static class ShippedTickCodec
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per range, on millions of values: never at tier 0
     private static double[] UndoXor(ReadOnlySpan<byte> planes, int count)
     {
         var words = new long[count];
@@ -95,6 +98,7 @@ public static class ShippedTickCodec
     }
 
     /// <summary>Byte b of every word goes to plane b: the planes of slowly changing values are long runs of zeros.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per range, on millions of values: never at tier 0
     private static void SplitPlanes(ReadOnlySpan<long> words, Span<byte> planes)
     {
         var count = words.Length;
@@ -108,6 +112,7 @@ public static class ShippedTickCodec
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per range, on millions of values: never at tier 0
     private static void JoinPlanes(ReadOnlySpan<byte> planes, Span<long> words)
     {
         var count = words.Length;
