@@ -54,7 +54,7 @@ internal sealed partial class SlurmAllocation : IAsyncDisposable
             return;
         }
 
-        _ = _salloc.Task.ContinueWith(_ => _granted.TrySetException(new RunnerStartException($"salloc ended before Slurm granted the job ({ExitText()}). {Tail()}".TrimEnd())),
+        _ = _salloc.Task.ContinueWith(_ => _granted.TrySetException(new RunnerStartException($"salloc ended before Slurm granted the job ({ExitText()}): {Tail()}".TrimEnd(' ', ':'))),
             CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
     }
 
@@ -97,7 +97,7 @@ internal sealed partial class SlurmAllocation : IAsyncDisposable
     {
         if (JobId is not { } jobId)
         {
-            return _salloc is null or { Task.IsCompleted: true } ? $"salloc ended ({ExitText()}). {Tail()}".TrimEnd() : null;
+            return _salloc is null or { Task.IsCompleted: true } ? $"salloc ended ({ExitText()}): {Tail()}".TrimEnd(' ', ':') : null;
         }
 
         var job = await SlurmCommands.ShowJobAsync(jobId).ConfigureAwait(false);
@@ -173,7 +173,7 @@ internal sealed partial class SlurmAllocation : IAsyncDisposable
     {
         lock (_stderr)
         {
-            return _stderr.Count == 0 ? "" : "salloc: " + string.Join(" | ", _stderr);
+            return string.Join(" | ", _stderr);
         }
     }
 
