@@ -10,16 +10,15 @@ namespace Finiex.Orchestration.Processes;
 /// </summary>
 internal sealed class RunnerProcessSlot(int slotId, RunnerFactory runners) : IExecutionSlot
 {
+    private readonly bool _ownsFactory;
     private RunnerSession? _runner;
 
-    /// <summary>A slot with its own local runner factory.</summary>
+    /// <summary>A slot with its own local runner factory (a server's pool slot, a test's).</summary>
     public RunnerProcessSlot(int slotId, RunnerLaunch launch)
         : this(slotId, RunnerFactory.Local(launch))
     {
         _ownsFactory = true;
     }
-
-    private readonly bool _ownsFactory;
 
     public bool RetriesLostRunners => runners.RetriesLostRunners;
 
