@@ -17,9 +17,9 @@ namespace Finiex.Runner;
 
 /// <summary>
 /// The runner's life: connect to the parent (its pipe, or TCP), prove the run's secret, then run requests one at a time
-/// until told to shut down, the connection closes, or the parent falls silent (it heartbeats every second). Each scenario gets a fresh object graph. While busy it sends a heartbeat
-/// every second. Its own and its scenarios' log events go through Serilog to <see cref="PipeLogSink"/>, which forwards
-/// them in batches.
+/// until told to shut down, the connection closes, or the parent falls silent (it heartbeats every second). Each
+/// scenario gets a fresh object graph. While busy it sends a heartbeat every second. Its own and its scenarios' log
+/// events go through Serilog to <see cref="PipeLogSink"/>, which forwards them in batches.
 /// </summary>
 internal sealed class RunnerHost(RunnerOptions options, RunSecret secret, FaultInjection? fault)
 {
@@ -74,13 +74,6 @@ internal sealed class RunnerHost(RunnerOptions options, RunSecret secret, FaultI
                     await writer.SendAsync(FrameKind.Heartbeat, new Heartbeat(0, 0), stop.Token).ConfigureAwait(false); // alive, even while the package deserialises
                     var received = Stopwatch.StartNew();
                     var request = MessagePackSerializer.Deserialize<RunRequest>(message.Body);
-                    if (request.Ticks is { Count: > 0 } shipped)
-                    {
-                        var unpacking = Stopwatch.StartNew();
-                        Shipped.Add(shipped);
-                        log.Debug("Run {RunId}: {Ranges} shipped tick range(s), {Bytes:N0} bytes packed, unpacked in {Ms:0.0} ms", request.RunId, shipped.Count,
-                            shipped.Sum(t => t.Columns.Length), unpacking.Elapsed.TotalMilliseconds);
-                    }
                     foreach (var package in request.Packages)
                     {
                         log.Debug("Run {RunId}: scenario #{ScenarioIndex} {Name:l}, package of {Bytes:N0} bytes read in {Ms:0.00} ms{Fused:l}", request.RunId, package.ScenarioIndex,
@@ -150,6 +143,15 @@ internal sealed class RunnerHost(RunnerOptions options, RunSecret secret, FaultI
         var progress = new PipeProgressSink(writer, request.RunId);
         using var busy = new CancellationTokenSource();
         var heartbeats = HeartbeatAsync(request, writer, progress, busy.Token);
+        if (request.Ticks is { Count: > 0 } shipped)
+        {
+            // Here, not on the read loop: a year of ticks takes seconds to unpack, and a Cancel must still be heard meanwhile.
+            var unpacking = Stopwatch.StartNew();
+            Shipped.Add(shipped);
+            log.Debug("Run {RunId}: {Ranges} shipped tick range(s), {Bytes:N0} bytes packed, unpacked in {Ms:0.0} ms", request.RunId, shipped.Count,
+                shipped.Sum(t => t.Columns.Length), unpacking.Elapsed.TotalMilliseconds);
+        }
+
         var runLog = log.ForContext(PipeLogSink.RunIdProperty, request.RunId);
         var sink = faulty?.Wrap(progress) ?? progress;
         var runner = new ScenarioRunner(catalog, OpenTicks, package => new ScenarioChannels(sink, runLog.ForContext(PipeLogSink.ScenarioProperty, package.ScenarioIndex)));

@@ -33,6 +33,18 @@ public sealed class SlurmRulesTests
         }
     }
 
+    [Fact]
+    public void A_job_that_ran_out_of_time_reads_as_such_whether_Slurm_still_completes_it_or_has_done_so()
+    {
+        Dictionary<string, string> Job(string state, string reason) => new() { ["JobState"] = state, ["Reason"] = reason, ["TimeLimit"] = "00:01:00" };
+
+        Assert.Null(SlurmAllocation.Explain("12", Job("RUNNING", "None")));
+        Assert.Equal("Slurm job 12 is TIMEOUT: its time limit (00:01:00, --time) was reached", SlurmAllocation.Explain("12", Job("TIMEOUT", "TimeLimit")));
+        Assert.Equal("Slurm job 12 is TIMEOUT: its time limit (00:01:00, --time) was reached", SlurmAllocation.Explain("12", Job("COMPLETING", "TimeLimit")));
+        Assert.Equal("Slurm job 12 is CANCELLED: it was canceled (scancel)", SlurmAllocation.Explain("12", Job("CANCELLED", "None")));
+        Assert.Equal("Slurm job 12 is GONE: Slurm no longer knows it", SlurmAllocation.Explain("12", new Dictionary<string, string>()));
+    }
+
     [Theory]
     [InlineData(null, "0.0.0.0", 0, null)]
     [InlineData("login1", "0.0.0.0", 0, "login1")]

@@ -100,23 +100,33 @@ internal sealed partial class SlurmAllocation : IAsyncDisposable
             return _salloc is null or { Task.IsCompleted: true } ? $"salloc ended ({ExitText()}): {Tail()}".TrimEnd(' ', ':') : null;
         }
 
-        var job = await SlurmCommands.ShowJobAsync(jobId).ConfigureAwait(false);
+        return Explain(jobId, await SlurmCommands.ShowJobAsync(jobId).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// Why a job (the fields of <c>scontrol show job</c>) runs no more, or null while it runs. A job out of time passes
+    /// through COMPLETING (Reason=TimeLimit) before TIMEOUT: both read as TIMEOUT.
+    /// </summary>
+    internal static string? Explain(string jobId, IReadOnlyDictionary<string, string> job)
+    {
         var state = job.GetValueOrDefault("JobState") ?? "GONE";
+        var reason = job.GetValueOrDefault("Reason") is { Length: > 0 } r && r != "None" ? r : null;
         if (state is "RUNNING" or "CONFIGURING")
         {
             return null;
         }
 
-        var why = state switch
-        {
-            "TIMEOUT" => $"its time limit ({job.GetValueOrDefault("TimeLimit")}, --time) was reached",
-            "CANCELLED" => "it was canceled (scancel)",
-            "NODE_FAIL" => "a node of it failed",
-            "PREEMPTED" => "it was preempted",
-            "GONE" => "Slurm no longer knows it",
-            _ => job.GetValueOrDefault("Reason") is { Length: > 0 } reason && reason != "None" ? reason : "it ended",
-        };
-        return $"Slurm job {jobId} is {state}: {why}";
+        var timedOut = state == "TIMEOUT" || reason == "TimeLimit";
+        var why = timedOut ? $"its time limit ({job.GetValueOrDefault("TimeLimit")}, --time) was reached"
+            : state switch
+            {
+                "CANCELLED" => "it was canceled (scancel)",
+                "NODE_FAIL" => "a node of it failed",
+                "PREEMPTED" => "it was preempted",
+                "GONE" => "Slurm no longer knows it",
+                _ => reason ?? "it ended",
+            };
+        return $"Slurm job {jobId} is {(timedOut ? "TIMEOUT" : state)}: {why}";
     }
 
     public async ValueTask DisposeAsync()
