@@ -1,5 +1,6 @@
 using System.IO.Pipes;
 using System.Net.Sockets;
+using Finiex.Protocol;
 
 namespace Finiex.Runner;
 
@@ -25,7 +26,7 @@ internal static class ParentConnection
             }
         }
 
-        var (host, port) = ParseEndpoint(options.Connect!);
+        var (host, port) = HostPort.Parse(options.Connect!);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(ConnectLimit);
         while (true)
@@ -51,13 +52,5 @@ internal static class ParentConnection
                 throw;
             }
         }
-    }
-
-    private static (string Host, int Port) ParseEndpoint(string endpoint)
-    {
-        var colon = endpoint.LastIndexOf(':');
-        return colon > 0 && int.TryParse(endpoint[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture, out var port)
-            ? (endpoint[..colon].Trim('[', ']'), port)
-            : throw new ArgumentException($"--connect {endpoint}: expected HOST:PORT.");
     }
 }

@@ -88,8 +88,8 @@ public sealed class TcpTransportTests
     private static async Task<TcpClient> DialAsync(TcpRunnerListener listener)
     {
         var client = new TcpClient();
-        var colon = listener.Address.LastIndexOf(':');
-        await client.ConnectAsync(listener.Address[..colon], int.Parse(listener.Address[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+        var (host, port) = HostPort.Parse(listener.Address);
+        await client.ConnectAsync(host, port);
         return client;
     }
 

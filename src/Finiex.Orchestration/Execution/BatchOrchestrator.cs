@@ -96,7 +96,7 @@ public sealed class BatchOrchestrator(TickStore store, StrategyCatalog catalog, 
             await Task.WhenAll(slots.Select(slot => slot.DisposeAsync().AsTask())).ConfigureAwait(false);
         }
 
-        if (runners?.Shipping?.Totals is { Ranges: > 0 } shipped)
+        if (runners?.Shipped?.Totals is { Ranges: > 0 } shipped)
         {
             hub.Publish(new LogWritten("INFO", string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"Shipped {shipped.Ranges} tick range(s): {shipped.RawBytes / 1e6:0.0} MB of columns packed to {shipped.PackedBytes / 1e6:0.0} MB in {shipped.PackTime.TotalMilliseconds:0} ms")));
@@ -115,7 +115,7 @@ public sealed class BatchOrchestrator(TickStore store, StrategyCatalog catalog, 
             Parallelism = shared?.Slots.Count ?? slots.Count,
             RunnerStartsMs = [.. slots.OfType<RunnerProcessSlot>().SelectMany(s => s.RunnerStarts).Select(t => t.TotalMilliseconds)],
             Runners = [.. slots.OfType<RunnerProcessSlot>().SelectMany(s => s.Usage)],
-            Cluster = runners?.Launcher is Processes.Slurm.SlurmLauncher { JobId: { } job } slurm ? $"slurm job {job} on {string.Join(", ", slurm.Nodes)}" : null,
+            Cluster = runners?.Launcher.Placement,
             Scenarios = [.. outcomes.Values],
         };
     }

@@ -16,7 +16,8 @@ internal sealed class LaunchedRunner : IAsyncDisposable
     private static readonly string[] CauseMarkers = ["Stack overflow", "Process terminated", "Unhandled exception", "Fatal error", "finiex-runner:", "Out of memory", "slurmstepd", "srun: error"];
 
     private readonly CancellationTokenSource _kill = new();
-    private readonly Queue<string> _stderr = new();
+    private readonly OutputTail _stderr = new(StderrLinesKept);
+    private readonly Lock _causeLock = new();
     private readonly CommandTask<CommandResult> _process;
     private string? _cause;
     private bool _causeOpen;
@@ -88,16 +89,16 @@ internal sealed class LaunchedRunner : IAsyncDisposable
 
     public string Tail()
     {
-        lock (_stderr)
+        var tail = _stderr.Last(8);
+        lock (_causeLock)
         {
-            var tail = _stderr.TakeLast(8).ToList();
             if (_cause is not null && !tail.Any(line => _cause.StartsWith(line, StringComparison.Ordinal)))
             {
                 tail.Insert(0, _cause + " | …");
             }
-
-            return tail.Count == 0 ? "" : "stderr: " + string.Join(" | ", tail);
         }
+
+        return tail.Count == 0 ? "" : "stderr: " + string.Join(" | ", tail);
     }
 
     public async ValueTask DisposeAsync()
@@ -108,7 +109,7 @@ internal sealed class LaunchedRunner : IAsyncDisposable
 
     private void AddStderr(string line)
     {
-        lock (_stderr)
+        lock (_causeLock)
         {
             if (CauseMarkers.Any(marker => line.StartsWith(marker, StringComparison.Ordinal)))
             {
@@ -124,12 +125,8 @@ internal sealed class LaunchedRunner : IAsyncDisposable
                     _cause += " " + line;
                 }
             }
-
-            _stderr.Enqueue(line);
-            while (_stderr.Count > StderrLinesKept)
-            {
-                _stderr.Dequeue();
-            }
         }
+
+        _stderr.Add(line);
     }
 }

@@ -20,15 +20,13 @@ internal sealed class RunnerFactory : IAsyncDisposable
     private readonly IRunnerLauncher _launcher;
     private readonly RunSecret _secret;
 
-    private readonly Func<TickShipment?>? _decideShipping;
-    private readonly Lock _shippingLock = new();
-    private TickShipment? _shipping;
-    private bool _shippingDecided;
+    private readonly Lazy<TickShipment?> _shipping;
 
     /// <param name="decideShipping">Decides, once runners can be launched (the nodes are known), whether ticks are shipped.</param>
     public RunnerFactory(RunnerLaunch launch, IRunnerTransport transport, IRunnerLauncher launcher, RunSecret secret, string runId, Func<TickShipment?>? decideShipping = null)
     {
-        (_launch, _transport, _launcher, _secret, RunId, _decideShipping) = (launch, transport, launcher, secret, runId, decideShipping);
+        (_launch, _transport, _launcher, _secret, RunId) = (launch, transport, launcher, secret, runId);
+        _shipping = new Lazy<TickShipment?>(() => decideShipping?.Invoke());
     }
 
     /// <summary>Runner processes on this machine, over named pipes.</summary>
@@ -47,22 +45,11 @@ internal sealed class RunnerFactory : IAsyncDisposable
 
     public IRunnerLauncher Launcher => _launcher;
 
-    /// <summary>Ticks shipped in requests (runners that cannot read the store); null when runners read it.</summary>
-    public TickShipment? Shipping
-    {
-        get
-        {
-            lock (_shippingLock)
-            {
-                if (!_shippingDecided)
-                {
-                    (_shipping, _shippingDecided) = (_decideShipping?.Invoke(), true);
-                }
+    /// <summary>Ticks shipped in requests (runners that cannot read the store); null when runners read it. Decided at the first runner's start.</summary>
+    public TickShipment? Shipping => _shipping.Value;
 
-                return _shipping;
-            }
-        }
-    }
+    /// <summary>What was shipped, once a runner started (null before, or when runners read the store).</summary>
+    public TickShipment? Shipped => _shipping.IsValueCreated ? _shipping.Value : null;
 
     public bool RetriesLostRunners => _launcher.RetriesLostRunners;
 
@@ -77,7 +64,7 @@ internal sealed class RunnerFactory : IAsyncDisposable
             [.. endpoint.Arguments, "--run-id", RunId, "--runner-id", runnerId, "--protocol", ProtocolVersion.Current.ToString(CultureInfo.InvariantCulture)], environment));
         try
         {
-            var limit = _launcher.StartTimeout ?? _launch.StartTimeout;
+            var limit = _launch.StartTimeout;
             using var start = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             start.CancelAfter(limit);
             var connect = endpoint.ConnectedAsync(start.Token);

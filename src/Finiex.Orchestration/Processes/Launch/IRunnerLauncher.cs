@@ -11,8 +11,8 @@ internal interface IRunnerLauncher : IAsyncDisposable
     /// <summary>Whether a scenario whose runner was lost (killed from outside, its node gone) runs once more on another runner.</summary>
     bool RetriesLostRunners { get; }
 
-    /// <summary>How long a launched runner may take to connect; null: the launch settings' own.</summary>
-    TimeSpan? StartTimeout { get; }
+    /// <summary>Where runners run when not on this machine (<c>slurm job 12 on node3, node4</c>), or null.</summary>
+    string? Placement { get; }
 
     /// <summary>Waits until runners can be launched (a Slurm allocation granted); throws <see cref="RunnerStartException"/> when none can be.</summary>
     Task ReadyAsync(CancellationToken cancellationToken);

@@ -11,7 +11,7 @@ internal sealed class LocalLauncher : IRunnerLauncher
 
     public bool RetriesLostRunners => false;
 
-    public TimeSpan? StartTimeout => null;
+    public string? Placement => null;
 
     public Task ReadyAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -14,7 +14,7 @@ internal sealed partial class SlurmAllocation : IAsyncDisposable
 {
     private const int StderrLinesKept = 20;
     private readonly CancellationTokenSource _kill = new();
-    private readonly Queue<string> _stderr = new();
+    private readonly OutputTail _stderr = new(StderrLinesKept);
     private readonly TaskCompletionSource<string> _granted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Action<string> _log;
     private readonly CommandTask<CommandResult>? _salloc;
@@ -154,15 +154,7 @@ internal sealed partial class SlurmAllocation : IAsyncDisposable
 
     private void OnStderr(string line)
     {
-        lock (_stderr)
-        {
-            _stderr.Enqueue(line);
-            while (_stderr.Count > StderrLinesKept)
-            {
-                _stderr.Dequeue();
-            }
-        }
-
+        _stderr.Add(line);
         if (JobAllocation().Match(line) is { Success: true } match)
         {
             var first = Interlocked.CompareExchange(ref _jobId, match.Groups["id"].Value, null) is null;
@@ -179,13 +171,7 @@ internal sealed partial class SlurmAllocation : IAsyncDisposable
 
     private string ExitText() => _salloc is { Task.IsCompletedSuccessfully: true } ? $"exit code {_salloc.Task.Result.ExitCode}" : "not started or killed";
 
-    private string Tail()
-    {
-        lock (_stderr)
-        {
-            return string.Join(" | ", _stderr);
-        }
-    }
+    private string Tail() => string.Join(" | ", _stderr.Last());
 
     [GeneratedRegex(@"(?<what>Granted|Pending) job allocation (?<id>\d+)")]
     private static partial Regex JobAllocation();

@@ -12,15 +12,13 @@ internal sealed class SlurmLauncher(SlurmOptions options, string jobName, Action
 {
     private readonly SlurmAllocation _allocation = SlurmAllocation.Request(options, jobName, log);
 
-    public string? JobId => _allocation.JobId;
-
     public IReadOnlyList<string> Nodes => _allocation.Nodes;
 
     public bool IsRunnerProcess => false;
 
     public bool RetriesLostRunners => true;
 
-    public TimeSpan? StartTimeout => options.StartTimeout;
+    public string? Placement => _allocation.JobId is { } job ? $"slurm job {job} on {string.Join(", ", _allocation.Nodes)}" : null;
 
     public async Task ReadyAsync(CancellationToken cancellationToken)
     {

@@ -20,6 +20,6 @@ public sealed record SlurmOptions
     public string? Listen { get; init; }
     /// <summary>Ship each store range's ticks in the run requests even when the store looks visible from the nodes.</summary>
     public bool ShipTicks { get; init; }
-    /// <summary>How long a launched runner may take to connect (a step may wait for a free CPU of the job).</summary>
+    /// <summary>How long a launched runner may take to connect (a step may wait for a free CPU of the job); replaces the local 20 s.</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromMinutes(2);
 }

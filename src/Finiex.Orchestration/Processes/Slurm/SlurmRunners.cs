@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Finiex.Orchestration.Processes.Transport;
+using Finiex.Protocol;
 using Finiex.Protocol.Security;
 
 namespace Finiex.Orchestration.Processes.Slurm;
@@ -20,7 +21,7 @@ internal static class SlurmRunners
         var launcher = new SlurmLauncher(options, jobName, info);
 #pragma warning restore CA2000
         info($"Runners dial back to {listener.Address} (run {runId})");
-        return new RunnerFactory(launch, listener, launcher, secret, runId, () =>
+        return new RunnerFactory(launch with { StartTimeout = options.StartTimeout }, listener, launcher, secret, runId, () =>
         {
             var why = options.ShipTicks ? "--ship-ticks" : StoreVisibility.WhyNotVisible(storeRoot, launcher.Nodes);
             info(why is null
@@ -38,14 +39,17 @@ internal static class SlurmRunners
             return (new IPEndPoint(IPAddress.Any, 0), Environment.MachineName);
         }
 
-        var (host, port) = listen.StartsWith('[') && listen.IndexOf("]:", StringComparison.Ordinal) is var close and > 0 ? (listen[1..close], listen[(close + 2)..])
-            : listen.Count(c => c == ':') == 1 ? (listen[..listen.IndexOf(':', StringComparison.Ordinal)], listen[(listen.IndexOf(':', StringComparison.Ordinal) + 1)..])
-            : (listen.Trim('[', ']'), "0");
-        if (!int.TryParse(port, CultureInfo.InvariantCulture, out var number) || number is < 0 or > 65535)
+        HostPort parsed;
+        try
         {
-            throw new ArgumentException($"--listen {listen}: expected HOST or HOST:PORT with a port from 0 to 65535.");
+            parsed = HostPort.Parse(listen);
+        }
+        catch (FormatException ex)
+        {
+            throw new ArgumentException($"--listen {ex.Message}", nameof(listen), ex);
         }
 
+        var (host, number) = (parsed.Host, parsed.Port);
         return (new IPEndPoint(IPAddress.TryParse(host, out var address) ? address : IPAddress.Any, number), host);
     }
 }

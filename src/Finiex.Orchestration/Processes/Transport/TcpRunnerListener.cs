@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using Finiex.Protocol;
 using Finiex.Protocol.Security;
 
 namespace Finiex.Orchestration.Processes.Transport;
@@ -27,7 +28,7 @@ internal sealed class TcpRunnerListener : IRunnerTransport
         (_secret, _runId, _refused) = (secret, runId, refused);
         _listener = new TcpListener(bind);
         _listener.Start();
-        Address = $"{advertisedHost}:{((IPEndPoint)_listener.LocalEndpoint).Port}";
+        Address = new HostPort(advertisedHost, ((IPEndPoint)_listener.LocalEndpoint).Port).ToString();
         _accepting = Task.Run(AcceptLoopAsync);
     }
 
@@ -96,16 +97,11 @@ internal sealed class TcpRunnerListener : IRunnerTransport
         public override async Task<RunnerConnection> ConnectedAsync(CancellationToken cancellationToken) =>
             await arrival.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
 
-        public override async ValueTask DisposeAsync()
+        public override ValueTask DisposeAsync()
         {
             listener._expected.TryRemove(runnerId, out _);
-            if (arrival.Task.IsCompletedSuccessfully)
-            {
-                return; // the session owns the connection
-            }
-
-            arrival.TrySetCanceled();
-            await ValueTask.CompletedTask.ConfigureAwait(false);
+            arrival.TrySetCanceled(); // no-op once connected: the session owns the connection then
+            return ValueTask.CompletedTask;
         }
     }
 }
